@@ -1,0 +1,16 @@
+package org.tradingnode.core.domain.order;
+
+/** Why a venue (or the connection in front of it) refused an order. */
+public enum VenueRejectReason {
+  UNKNOWN_SYMBOL,
+  INVALID_QUANTITY,
+  INVALID_LOT,
+  INVALID_TICK,
+  BELOW_MIN_NOTIONAL,
+  INSUFFICIENT_BALANCE,
+  NO_MARKET_DATA,
+  DUPLICATE_CLIENT_ORDER_ID,
+  NOT_AT_VENUE,
+  /** Refused locally: the system was halted between risk approval and placement. */
+  TRADING_HALTED
+}

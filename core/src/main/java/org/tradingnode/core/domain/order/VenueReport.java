@@ -1,0 +1,46 @@
+package org.tradingnode.core.domain.order;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.tradingnode.core.serialization.CborSerializable;
+
+/** What a venue says about one of our orders, in the order it said it. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = VenueReport.Accepted.class, name = "accepted"),
+  @JsonSubTypes.Type(value = VenueReport.Rejected.class, name = "rejected"),
+  @JsonSubTypes.Type(value = VenueReport.Filled.class, name = "filled"),
+  @JsonSubTypes.Type(value = VenueReport.Canceled.class, name = "canceled"),
+  @JsonSubTypes.Type(value = VenueReport.Expired.class, name = "expired")
+})
+public sealed interface VenueReport extends CborSerializable {
+  String clientOrderId();
+
+  long timestamp();
+
+  /** The venue took the order. */
+  record Accepted(String clientOrderId, String venueOrderId, long timestamp) implements VenueReport {}
+
+  /** The venue refused the order; nothing of it exists there. */
+  record Rejected(String clientOrderId, VenueRejectReason reason, String detail, long timestamp)
+      implements VenueReport {}
+
+  /** Part or all of the order traded. */
+  record Filled(Fill fill) implements VenueReport {
+    @Override
+    public String clientOrderId() {
+      return fill.clientOrderId();
+    }
+
+    @Override
+    public long timestamp() {
+      return fill.timestamp();
+    }
+  }
+
+  /** The rest of the order was cancelled on request. */
+  record Canceled(String clientOrderId, long timestamp) implements VenueReport {}
+
+  /** The rest of the order ended without a request (IOC or market remainder). */
+  record Expired(String clientOrderId, long timestamp) implements VenueReport {}
+}

@@ -1,0 +1,193 @@
+package org.tradingnode.core.entity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.tradingnode.core.domain.mode.TradingMode;
+import org.tradingnode.core.serialization.CborSerializable;
+
+/**
+ * The one place that decides the trading mode (a cluster singleton). It persists every change, pushes
+ * it to every registered strategy, risk and connection entity, and answers late registrants with the
+ * current mode, so a HALTED system stays halted across restarts until an operator resumes it.
+ */
+public final class SafetyCoordinator
+    extends EventSourcedBehaviorWithEnforcedReplies<SafetyCoordinator.Command, SafetyCoordinator.Event,
+        SafetyCoordinator.State> {
+
+  public static final PersistenceId PERSISTENCE_ID = PersistenceId.of("SafetyCoordinator", "global");
+
+  /** Messages the coordinator takes. */
+  public sealed interface Command extends CborSerializable {}
+
+  /** Asks for the current mode. */
+  public record GetMode(ActorRef<ModeView> replyTo) implements Command {}
+
+  /** An operator (or an alert) asks for a new mode; refused when the transition is not allowed. */
+  public record ChangeMode(TradingMode target, String reason, ActorRef<StatusReply<ModeView>> replyTo)
+      implements Command {}
+
+  /** An entity that must hear mode changes announces itself; it is told the current mode at once. */
+  public record Register(Participant participant) implements Command {}
+
+  /** Something went wrong somewhere; some alerts force a mode. */
+  public record ReportAlert(Alert alert, String source, String detail) implements Command {}
+
+  /** Persisted facts. */
+  public sealed interface Event extends CborSerializable {}
+
+  /** The mode changed. */
+  public record ModeChanged(TradingMode from, TradingMode to, String reason, long at) implements Event {}
+
+  /** A participant registered for the first time. */
+  public record ParticipantRegistered(Participant participant) implements Event {}
+
+  /** An alert arrived. */
+  public record AlertRaised(Alert alert, String source, String detail, long at) implements Event {}
+
+  /** The mode with its reason and the participants to tell. */
+  public record State(ModeView mode, Set<Participant> participants) implements CborSerializable {
+    public State {
+      participants = Set.copyOf(participants);
+    }
+
+    State with(ModeChanged e) {
+      return new State(new ModeView(e.to(), e.reason(), e.at()), participants);
+    }
+
+    State with(Participant p) {
+      Set<Participant> all = new HashSet<>(participants);
+      all.add(p);
+      return new State(mode, all);
+    }
+  }
+
+  private final ActorContext<Command> context;
+  private final EntityDirectory directory;
+  private final Clock clock;
+
+  public static Behavior<Command> create(EntityDirectory directory, Clock clock) {
+    return Behaviors.setup(ctx -> new SafetyCoordinator(ctx, directory, clock));
+  }
+
+  private SafetyCoordinator(ActorContext<Command> context, EntityDirectory directory, Clock clock) {
+    super(PERSISTENCE_ID, SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
+    this.context = context;
+    this.directory = directory;
+    this.clock = clock;
+  }
+
+  @Override
+  public State emptyState() {
+    return new State(new ModeView(TradingMode.INITIALIZING, "starting", 0L), Set.of());
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(100, 2);
+  }
+
+  @Override
+  public SignalHandler<State> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(RecoveryCompleted.instance(), state -> {
+          TradingMode mode = state.mode().mode();
+          if (mode == TradingMode.INITIALIZING || mode == TradingMode.SHUTDOWN) {
+            context.getSelf().tell(new ChangeMode(TradingMode.RUNNING, "node started", context.getSystem().ignoreRef()));
+          } else {
+            broadcast(state);
+          }
+        })
+        .build();
+  }
+
+  @Override
+  public CommandHandlerWithReply<Command, Event, State> commandHandler() {
+    return newCommandHandlerWithReplyBuilder()
+        .forAnyState()
+        .onCommand(GetMode.class, (state, cmd) -> Effect().reply(cmd.replyTo(), state.mode()))
+        .onCommand(ChangeMode.class, this::onChangeMode)
+        .onCommand(Register.class, this::onRegister)
+        .onCommand(ReportAlert.class, this::onAlert)
+        .build();
+  }
+
+  private ReplyEffect<Event, State> onChangeMode(State state, ChangeMode cmd) {
+    TradingMode current = state.mode().mode();
+    if (current == cmd.target()) {
+      return Effect().reply(cmd.replyTo(), StatusReply.success(state.mode()));
+    }
+    if (!current.canChangeTo(cmd.target())) {
+      return Effect().reply(cmd.replyTo(),
+          StatusReply.error("cannot change mode from " + current + " to " + cmd.target()));
+    }
+    return Effect()
+        .persist(new ModeChanged(current, cmd.target(), cmd.reason(), clock.millis()))
+        .thenRun(this::broadcast)
+        .thenReply(cmd.replyTo(), s -> StatusReply.success(s.mode()));
+  }
+
+  private ReplyEffect<Event, State> onRegister(State state, Register cmd) {
+    if (state.participants().contains(cmd.participant())) {
+      tell(cmd.participant(), state.mode());
+      return Effect().noReply();
+    }
+    return Effect()
+        .persist(new ParticipantRegistered(cmd.participant()))
+        .thenRun(s -> tell(cmd.participant(), s.mode()))
+        .thenNoReply();
+  }
+
+  private ReplyEffect<Event, State> onAlert(State state, ReportAlert cmd) {
+    context.getLog().warn("alert {} from {}: {}", cmd.alert(), cmd.source(), cmd.detail());
+    TradingMode forced = cmd.alert().forcedMode();
+    AlertRaised raised = new AlertRaised(cmd.alert(), cmd.source(), cmd.detail(), clock.millis());
+    TradingMode current = state.mode().mode();
+    if (forced == null || forced == current || !current.canChangeTo(forced)) {
+      return Effect().persist(raised).thenNoReply();
+    }
+    ModeChanged change = new ModeChanged(current, forced, cmd.alert() + ": " + cmd.detail(), clock.millis());
+    return Effect().persist(java.util.List.of(raised, change)).thenRun(this::broadcast).thenNoReply();
+  }
+
+  private void broadcast(State state) {
+    context.getLog().info("trading mode {} ({}), telling {} participants", state.mode().mode(),
+        state.mode().reason(), state.participants().size());
+    state.participants().forEach(p -> tell(p, state.mode()));
+  }
+
+  private void tell(Participant p, ModeView mode) {
+    switch (p.kind()) {
+      case STRATEGY -> directory.strategy(p.id()).tell(new StrategyEntity.ApplyMode(mode.mode(), mode.reason()));
+      case RISK -> directory.risk(p.id()).tell(new RiskEntity.ApplyMode(mode.mode(), mode.reason()));
+      case CONNECTION -> directory.connection(p.id())
+          .tell(new ExchangeConnectionEntity.ApplyMode(mode.mode(), mode.reason()));
+      default -> throw new IllegalStateException("unknown participant kind " + p.kind());
+    }
+  }
+
+  @Override
+  public EventHandler<State, Event> eventHandler() {
+    return newEventHandlerBuilder()
+        .forAnyState()
+        .onEvent(ModeChanged.class, State::with)
+        .onEvent(ParticipantRegistered.class, (s, e) -> s.with(e.participant()))
+        .onEvent(AlertRaised.class, (s, e) -> s)
+        .build();
+  }
+}

@@ -1,0 +1,490 @@
+package org.tradingnode.core.entity;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.tradingnode.core.domain.instrument.Instrument;
+import org.tradingnode.core.domain.instrument.InstrumentCatalog;
+import org.tradingnode.core.domain.mode.TradingMode;
+import org.tradingnode.core.domain.order.Fill;
+import org.tradingnode.core.domain.order.Order;
+import org.tradingnode.core.domain.order.OrderIntent;
+import org.tradingnode.core.domain.order.OrderStatus;
+import org.tradingnode.core.domain.order.VenueReport;
+import org.tradingnode.core.domain.portfolio.Position;
+import org.tradingnode.core.domain.risk.DenyReason;
+import org.tradingnode.core.domain.strategy.IntentProposal;
+import org.tradingnode.core.domain.strategy.StrategyBook;
+import org.tradingnode.core.domain.strategy.StrategyConfig;
+import org.tradingnode.core.domain.strategy.StrategyTypes;
+import org.tradingnode.core.domain.strategy.SymbolView;
+import org.tradingnode.core.runner.StrategyRunner;
+import org.tradingnode.core.serialization.CborSerializable;
+
+/**
+ * One strategy: its config, lifecycle, intents, orders and positions. The logic runs in a supervised
+ * runner child that exists only while the strategy is RUNNING and the mode allows it; a runner that
+ * keeps crashing makes the strategy FAILED. Every intent is persisted with a deterministic client order
+ * id before it goes to risk, and re-sent after a restart until risk or the venue has answered it.
+ */
+public final class StrategyEntity
+    extends EventSourcedBehaviorWithEnforcedReplies<StrategyEntity.Command, StrategyEntity.Event,
+        StrategyEntity.State> {
+
+  public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "Strategy");
+
+  /** Messages the strategy takes. */
+  public sealed interface Command extends CborSerializable {}
+
+  /** Defines the strategy and starts it. */
+  public record CreateStrategy(StrategyConfig config, ActorRef<Reply> replyTo) implements Command {}
+
+  /** Starts a stopped, halted or failed strategy. */
+  public record StartStrategy(ActorRef<Reply> replyTo) implements Command {}
+
+  /** Stops the runner and cancels the strategy's open orders. */
+  public record StopStrategy(String reason, ActorRef<Reply> replyTo) implements Command {}
+
+  /** Asks for the strategy's details. */
+  public record GetStrategy(ActorRef<Reply> replyTo) implements Command {}
+
+  /** From the runner: orders the logic wants, computed from the view of {@code viewVersion}. */
+  public record ProposeIntents(List<IntentProposal> proposals, long viewVersion) implements Command {}
+
+  /** From the runner: last prices seen, for unrealized PnL. */
+  public record RecordMarks(Map<String, BigDecimal> prices) implements Command {}
+
+  /** From risk: an intent was refused. */
+  public record IntentDenied(String clientOrderId, DenyReason reason, String detail) implements Command {}
+
+  /** From the connection: news about one of our orders. */
+  public record OrderUpdated(VenueReport report) implements Command {}
+
+  /** From the coordinator: the trading mode. */
+  public record ApplyMode(TradingMode mode, String reason) implements Command {}
+
+  /** From the runner, after every (re)start: it needs the current view. */
+  public record RunnerStarted(ActorRef<StrategyRunner.Command> runner) implements Command {}
+
+  /** The runner stopped; if we did not stop it, it failed for good. */
+  public record RunnerTerminated(ActorRef<StrategyRunner.Command> runner) implements Command {}
+
+  /** Answers to operator commands. */
+  public sealed interface Reply extends CborSerializable {}
+
+  /** The command was carried out; the strategy as it is now. */
+  public record Done(StrategyDetails details) implements Reply {}
+
+  /** The command was refused. */
+  public record Refused(Refusal refusal, String message) implements Reply {}
+
+  /** Why an operator command was refused. */
+  public enum Refusal { NOT_FOUND, ALREADY_EXISTS, INVALID, CONFLICT }
+
+  /** Persisted facts. */
+  public sealed interface Event extends CborSerializable {}
+
+  /** The strategy was defined. */
+  public record StrategyCreated(StrategyConfig config, long at) implements Event {}
+
+  /** It runs. */
+  public record StrategyStarted(long at) implements Event {}
+
+  /** An operator stopped it. */
+  public record StrategyStopped(String reason, long at) implements Event {}
+
+  /** The system was halted while it ran. */
+  public record StrategyHalted(String reason, long at) implements Event {}
+
+  /** The halt was lifted and it runs again. */
+  public record StrategyResumed(String reason, long at) implements Event {}
+
+  /** Its runner kept crashing. */
+  public record StrategyFailed(String reason, long at) implements Event {}
+
+  /** It wants an order; the intent goes to risk next. */
+  public record OrderIntended(OrderIntent intent) implements Event {}
+
+  /** Risk refused the intent. */
+  public record OrderDenied(String clientOrderId, DenyReason reason, String detail, long at) implements Event {}
+
+  /** The venue took the order. */
+  public record OrderAccepted(String clientOrderId, String venueOrderId, long at) implements Event {}
+
+  /** Part or all of an order filled. */
+  public record OrderFilled(Fill fill) implements Event {}
+
+  /** The order ended without filling completely (cancelled, rejected by the venue, expired). */
+  public record OrderClosed(String clientOrderId, OrderStatus status, String reason, long at) implements Event {}
+
+  /** What the entity remembers. */
+  public sealed interface State extends CborSerializable {}
+
+  /** Nothing defined under this id yet. */
+  public enum NoStrategy implements State { INSTANCE }
+
+  /** A defined strategy. */
+  public record DefinedStrategy(StrategyConfig config, StrategyStatus status, String statusReason, StrategyBook book)
+      implements State {
+
+    DefinedStrategy withStatus(StrategyStatus next, String reason) {
+      return new DefinedStrategy(config, next, reason, book);
+    }
+
+    DefinedStrategy withBook(StrategyBook next) {
+      return new DefinedStrategy(config, status, statusReason, next);
+    }
+  }
+
+  private final ActorContext<Command> context;
+  private final String strategyId;
+  private final EntityDirectory directory;
+  private final InstrumentCatalog catalog;
+  private final StrategyTypes types;
+  private final RunnerSupervision supervision;
+  private final Clock clock;
+  private final Map<String, BigDecimal> marks = new HashMap<>();
+  private ActorRef<StrategyRunner.Command> runner;
+  private TradingMode mode = TradingMode.RUNNING;
+
+  public static Behavior<Command> create(String strategyId, EntityDirectory directory, InstrumentCatalog catalog,
+      StrategyTypes types, RunnerSupervision supervision, Clock clock) {
+    return Behaviors.setup(ctx -> new StrategyEntity(ctx, strategyId, directory, catalog, types, supervision, clock));
+  }
+
+  private StrategyEntity(ActorContext<Command> context, String strategyId, EntityDirectory directory,
+      InstrumentCatalog catalog, StrategyTypes types, RunnerSupervision supervision, Clock clock) {
+    super(PersistenceId.of(TYPE_KEY.name(), strategyId),
+        SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
+    this.context = context;
+    this.strategyId = strategyId;
+    this.directory = directory;
+    this.catalog = catalog;
+    this.types = types;
+    this.supervision = supervision;
+    this.clock = clock;
+  }
+
+  @Override
+  public State emptyState() {
+    return NoStrategy.INSTANCE;
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(100, 2);
+  }
+
+  @Override
+  public java.util.Set<String> tagsFor(Event event) {
+    return java.util.Set.of(EventTags.tagFor(TYPE_KEY.name(), strategyId));
+  }
+
+  @Override
+  public SignalHandler<State> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(RecoveryCompleted.instance(), state -> {
+          if (state instanceof DefinedStrategy s) {
+            directory.coordinator().tell(new SafetyCoordinator.Register(
+                new Participant(Participant.Kind.STRATEGY, strategyId)));
+            resendUnansweredIntents(s);
+            afterChange(s);
+          }
+        })
+        .build();
+  }
+
+  @Override
+  public CommandHandlerWithReply<Command, Event, State> commandHandler() {
+    var builder = newCommandHandlerWithReplyBuilder();
+    builder.forStateType(NoStrategy.class)
+        .onCommand(CreateStrategy.class, this::onCreate)
+        .onCommand(StartStrategy.class, cmd -> notFound(cmd.replyTo()))
+        .onCommand(StopStrategy.class, cmd -> notFound(cmd.replyTo()))
+        .onCommand(GetStrategy.class, cmd -> notFound(cmd.replyTo()))
+        .onAnyCommand(cmd -> Effect().noReply());
+    builder.forStateType(DefinedStrategy.class)
+        .onCommand(CreateStrategy.class, (s, cmd) -> Effect().reply(cmd.replyTo(),
+            new Refused(Refusal.ALREADY_EXISTS, "strategy " + strategyId + " already exists")))
+        .onCommand(StartStrategy.class, this::onStart)
+        .onCommand(StopStrategy.class, this::onStop)
+        .onCommand(GetStrategy.class, (s, cmd) -> Effect().reply(cmd.replyTo(), new Done(details(s))))
+        .onCommand(ProposeIntents.class, this::onProposals)
+        .onCommand(RecordMarks.class, (s, cmd) -> {
+          marks.putAll(cmd.prices());
+          return Effect().noReply();
+        })
+        .onCommand(IntentDenied.class, this::onDenied)
+        .onCommand(OrderUpdated.class, this::onOrderUpdated)
+        .onCommand(ApplyMode.class, this::onApplyMode)
+        .onCommand(RunnerStarted.class, (s, cmd) -> {
+          afterChange(s);
+          return Effect().noReply();
+        })
+        .onCommand(RunnerTerminated.class, this::onRunnerTerminated);
+    return builder.build();
+  }
+
+  private ReplyEffect<Event, State> onCreate(NoStrategy state, CreateStrategy cmd) {
+    StrategyConfig config = cmd.config();
+    if (!config.id().equals(strategyId)) {
+      return Effect().reply(cmd.replyTo(), new Refused(Refusal.INVALID, "config id does not match " + strategyId));
+    }
+    Map<String, Instrument> instruments = catalog.bySymbol(config.exchange(), config.symbols());
+    if (config.symbols().isEmpty() || instruments.size() != config.symbols().size()) {
+      return Effect().reply(cmd.replyTo(), new Refused(Refusal.INVALID,
+          "symbols " + config.symbols() + " are not all listed on " + config.exchange()));
+    }
+    try {
+      types.create(config, instruments);
+    } catch (IllegalArgumentException e) {
+      return Effect().reply(cmd.replyTo(), new Refused(Refusal.INVALID, e.getMessage()));
+    }
+    long now = clock.millis();
+    return Effect()
+        .persist(List.of(new StrategyCreated(config, now), new StrategyStarted(now)))
+        .thenRun(s -> {
+          directory.coordinator().tell(new SafetyCoordinator.Register(
+              new Participant(Participant.Kind.STRATEGY, strategyId)));
+          afterChange((DefinedStrategy) s);
+        })
+        .thenReply(cmd.replyTo(), s -> new Done(details((DefinedStrategy) s)));
+  }
+
+  private ReplyEffect<Event, State> onStart(DefinedStrategy state, StartStrategy cmd) {
+    if (state.status() == StrategyStatus.RUNNING) {
+      return Effect().reply(cmd.replyTo(), new Done(details(state)));
+    }
+    if (mode == TradingMode.HALTED) {
+      return Effect().reply(cmd.replyTo(), new Refused(Refusal.CONFLICT, "trading is halted; resume first"));
+    }
+    return Effect().persist(new StrategyStarted(clock.millis()))
+        .thenRun(s -> afterChange((DefinedStrategy) s))
+        .thenReply(cmd.replyTo(), s -> new Done(details((DefinedStrategy) s)));
+  }
+
+  private ReplyEffect<Event, State> onStop(DefinedStrategy state, StopStrategy cmd) {
+    if (state.status() == StrategyStatus.STOPPED) {
+      return Effect().reply(cmd.replyTo(), new Done(details(state)));
+    }
+    return Effect().persist(new StrategyStopped(cmd.reason(), clock.millis()))
+        .thenRun(s -> {
+          afterChange((DefinedStrategy) s);
+          cancelOpenOrders((DefinedStrategy) s, cmd.reason());
+        })
+        .thenReply(cmd.replyTo(), s -> new Done(details((DefinedStrategy) s)));
+  }
+
+  private ReplyEffect<Event, State> onProposals(DefinedStrategy state, ProposeIntents cmd) {
+    long version = lastSequenceNumber(context);
+    if (state.status() != StrategyStatus.RUNNING || cmd.viewVersion() != version) {
+      afterChange(state);
+      return Effect().noReply();
+    }
+    List<Event> events = new ArrayList<>();
+    StrategyBook book = state.book();
+    long now = clock.millis();
+    for (IntentProposal p : cmd.proposals()) {
+      if (book.hasWorkingOrder(p.symbol())) {
+        continue;
+      }
+      OrderIntent intent = new OrderIntent(OrderIntent.clientOrderId(strategyId, book.nextSequence()), strategyId,
+          state.config().account(), state.config().exchange(), p.symbol(), p.side(), p.type(), p.quantity(),
+          p.limitPrice(), p.referencePrice(), p.reduceOnly(), p.tag(), now);
+      events.add(new OrderIntended(intent));
+      book = book.withIntent(intent);
+    }
+    if (events.isEmpty()) {
+      afterChange(state);
+      return Effect().noReply();
+    }
+    return Effect().persist(events).thenRun(s -> {
+      for (Event e : events) {
+        OrderIntent intent = ((OrderIntended) e).intent();
+        directory.risk(intent.account()).tell(new RiskEntity.EvaluateIntent(intent));
+      }
+      afterChange((DefinedStrategy) s);
+    }).thenNoReply();
+  }
+
+  private ReplyEffect<Event, State> onDenied(DefinedStrategy state, IntentDenied cmd) {
+    Order order = state.book().orders().get(cmd.clientOrderId());
+    if (order == null || !order.isOpen()) {
+      return Effect().noReply();
+    }
+    return Effect().persist(new OrderDenied(cmd.clientOrderId(), cmd.reason(), cmd.detail(), clock.millis()))
+        .thenRun(s -> afterChange((DefinedStrategy) s)).thenNoReply();
+  }
+
+  private ReplyEffect<Event, State> onOrderUpdated(DefinedStrategy state, OrderUpdated cmd) {
+    Event event = eventFor(state.book(), cmd.report());
+    if (event == null) {
+      return Effect().noReply();
+    }
+    return Effect().persist(event).thenRun(s -> afterChange((DefinedStrategy) s)).thenNoReply();
+  }
+
+  private static Event eventFor(StrategyBook book, VenueReport report) {
+    Order order = book.orders().get(report.clientOrderId());
+    if (order == null || !order.isOpen()) {
+      return null;
+    }
+    if (report instanceof VenueReport.Accepted a) {
+      return order.status() == OrderStatus.NEW ? new OrderAccepted(a.clientOrderId(), a.venueOrderId(), a.timestamp())
+          : null;
+    }
+    if (report instanceof VenueReport.Filled f) {
+      return book.isNewFill(f.fill()) ? new OrderFilled(f.fill()) : null;
+    }
+    if (report instanceof VenueReport.Rejected r) {
+      return new OrderClosed(r.clientOrderId(), OrderStatus.REJECTED, r.reason() + ": " + r.detail(), r.timestamp());
+    }
+    if (report instanceof VenueReport.Canceled c) {
+      return new OrderClosed(c.clientOrderId(), OrderStatus.CANCELED, "canceled", c.timestamp());
+    }
+    if (report instanceof VenueReport.Expired x) {
+      return new OrderClosed(x.clientOrderId(), OrderStatus.EXPIRED, "expired", x.timestamp());
+    }
+    return null;
+  }
+
+  private ReplyEffect<Event, State> onApplyMode(DefinedStrategy state, ApplyMode cmd) {
+    mode = cmd.mode();
+    if (!mode.allowsRunners() && state.status() == StrategyStatus.RUNNING) {
+      return Effect().persist(new StrategyHalted(cmd.mode() + ": " + cmd.reason(), clock.millis()))
+          .thenRun(s -> {
+            afterChange((DefinedStrategy) s);
+            cancelOpenOrders((DefinedStrategy) s, "trading " + cmd.mode());
+          }).thenNoReply();
+    }
+    if (mode.allowsRunners() && state.status() == StrategyStatus.HALTED) {
+      return Effect().persist(new StrategyResumed(cmd.reason(), clock.millis()))
+          .thenRun(s -> afterChange((DefinedStrategy) s)).thenNoReply();
+    }
+    if (!mode.allowsRunners()) {
+      cancelOpenOrders(state, "trading " + cmd.mode());
+    }
+    afterChange(state);
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<Event, State> onRunnerTerminated(DefinedStrategy state, RunnerTerminated cmd) {
+    if (!cmd.runner().equals(runner)) {
+      return Effect().noReply();
+    }
+    runner = null;
+    String reason = "runner crashed " + (supervision.maxRestarts() + 1) + " times in a row";
+    context.getLog().error("strategy {} failed: {}", strategyId, reason);
+    return Effect().persist(new StrategyFailed(reason, clock.millis()))
+        .thenRun(s -> {
+          directory.coordinator().tell(new SafetyCoordinator.ReportAlert(Alert.STRATEGY_FAILED, strategyId, reason));
+          cancelOpenOrders(state, reason);
+        })
+        .thenNoReply();
+  }
+
+  private void cancelOpenOrders(DefinedStrategy state, String reason) {
+    directory.connection(state.config().connectionId())
+        .tell(new ExchangeConnectionEntity.CancelStrategyOrders(strategyId, reason));
+  }
+
+  /** Keeps the runner in line with the state and tells it the book it may trade from. */
+  private void afterChange(DefinedStrategy state) {
+    boolean shouldRun = state.status() == StrategyStatus.RUNNING && mode.allowsRunners();
+    if (shouldRun && runner == null) {
+      runner = context.spawnAnonymous(StrategyRunner.supervised(state.config(),
+          catalog.bySymbol(state.config().exchange(), state.config().symbols()), types, directory,
+          context.getSelf(), supervision));
+      context.watchWith(runner, new RunnerTerminated(runner));
+    } else if (!shouldRun && runner != null) {
+      context.unwatch(runner);
+      context.stop(runner);
+      runner = null;
+    }
+    if (runner != null) {
+      Map<String, SymbolView> views = new HashMap<>();
+      state.config().symbols().forEach(symbol -> views.put(symbol, state.book().view(symbol)));
+      runner.tell(new StrategyRunner.ViewChanged(views, lastSequenceNumber(context)));
+    }
+  }
+
+  /** After a restart: intents that risk or the venue never answered are asked again (both dedupe by id). */
+  private void resendUnansweredIntents(DefinedStrategy state) {
+    List<String> open = new ArrayList<>();
+    for (Order order : state.book().openOrders()) {
+      open.add(order.clientOrderId());
+      if (order.status() == OrderStatus.NEW) {
+        directory.risk(order.intent().account()).tell(new RiskEntity.EvaluateIntent(order.intent()));
+      }
+    }
+    if (!open.isEmpty()) {
+      directory.connection(state.config().connectionId())
+          .tell(new ExchangeConnectionEntity.ReplayOrders(strategyId, open));
+    }
+  }
+
+  private StrategyDetails details(DefinedStrategy state) {
+    List<StrategyDetails.PositionSummary> positions = new ArrayList<>();
+    for (Position p : state.book().positions().values()) {
+      int scale = moneyScale(state.config(), p.symbol());
+      BigDecimal mark = marks.get(p.symbol());
+      positions.add(new StrategyDetails.PositionSummary(p.symbol(), p.quantity(), p.averageEntryPrice(),
+          p.realizedPnl(), p.fees(), mark, p.unrealizedPnl(mark, scale)));
+    }
+    List<Order> orders = new ArrayList<>(state.book().orders().values());
+    orders.sort(java.util.Comparator.comparingLong((Order o) -> o.intent().createdAt())
+        .thenComparing(Order::clientOrderId));
+    return new StrategyDetails(state.config(), state.status(), state.statusReason(), positions, orders);
+  }
+
+  private int moneyScale(StrategyConfig config, String symbol) {
+    return catalog.find(config.exchange(), symbol).map(i -> i.tickSize().scale()).orElse(8);
+  }
+
+  private ReplyEffect<Event, State> notFound(ActorRef<Reply> replyTo) {
+    return Effect().reply(replyTo, new Refused(Refusal.NOT_FOUND, "unknown strategy " + strategyId));
+  }
+
+  @Override
+  public EventHandler<State, Event> eventHandler() {
+    var builder = newEventHandlerBuilder();
+    builder.forStateType(NoStrategy.class)
+        .onEvent(StrategyCreated.class, (s, e) ->
+            new DefinedStrategy(e.config(), StrategyStatus.STOPPED, "created", StrategyBook.empty()));
+    builder.forStateType(DefinedStrategy.class)
+        .onEvent(StrategyStarted.class, (s, e) -> s.withStatus(StrategyStatus.RUNNING, "started"))
+        .onEvent(StrategyStopped.class, (s, e) -> s.withStatus(StrategyStatus.STOPPED, e.reason()))
+        .onEvent(StrategyHalted.class, (s, e) -> s.withStatus(StrategyStatus.HALTED, e.reason()))
+        .onEvent(StrategyResumed.class, (s, e) -> s.withStatus(StrategyStatus.RUNNING, e.reason()))
+        .onEvent(StrategyFailed.class, (s, e) -> s.withStatus(StrategyStatus.FAILED, e.reason()))
+        .onEvent(OrderIntended.class, (s, e) -> s.withBook(s.book().withIntent(e.intent())))
+        .onEvent(OrderDenied.class, (s, e) -> s.withBook(
+            s.book().withClosed(e.clientOrderId(), OrderStatus.REJECTED, e.reason() + ": " + e.detail(), e.at())))
+        .onEvent(OrderAccepted.class, (s, e) ->
+            s.withBook(s.book().withAccepted(e.clientOrderId(), e.venueOrderId(), e.at())))
+        .onEvent(OrderFilled.class, (s, e) ->
+            s.withBook(s.book().withFill(e.fill(), moneyScale(s.config(), e.fill().symbol()))))
+        .onEvent(OrderClosed.class, (s, e) ->
+            s.withBook(s.book().withClosed(e.clientOrderId(), e.status(), e.reason(), e.at())));
+    return builder.build();
+  }
+}

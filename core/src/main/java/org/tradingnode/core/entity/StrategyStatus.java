@@ -1,0 +1,9 @@
+package org.tradingnode.core.entity;
+
+/** Lifecycle of a strategy as operators see it. */
+public enum StrategyStatus {
+  RUNNING,
+  STOPPED,
+  HALTED,
+  FAILED
+}

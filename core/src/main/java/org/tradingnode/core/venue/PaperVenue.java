@@ -1,0 +1,107 @@
+package org.tradingnode.core.venue;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.tradingnode.core.domain.instrument.Instrument;
+import org.tradingnode.core.domain.market.MarketEvent;
+import org.tradingnode.core.domain.order.Order;
+import org.tradingnode.core.domain.order.OrderIntent;
+import org.tradingnode.core.domain.order.VenueReport;
+import org.tradingnode.core.domain.paper.FeeSchedule;
+import org.tradingnode.core.domain.paper.PaperExchange;
+import org.tradingnode.core.entity.EntityDirectory;
+import org.tradingnode.core.entity.ExchangeConnectionEntity;
+import org.tradingnode.core.entity.SymbolEntity;
+import org.tradingnode.core.serialization.CborSerializable;
+
+/**
+ * The paper venue of one account, a child of its exchange connection: the simulated matching engine
+ * fed by the venue's symbol entities. It starts from the balances and open orders the connection
+ * has persisted, tells the connection which orders it holds (for reconciliation), and reports every
+ * acceptance, fill, cancel and rejection back to it.
+ */
+public final class PaperVenue {
+  private static final Duration RESUBSCRIBE_EVERY = Duration.ofSeconds(3);
+
+  /** Messages the venue takes. */
+  public sealed interface Command extends CborSerializable {}
+
+  /** Place an order. */
+  public record Place(OrderIntent intent) implements Command {}
+
+  /** Cancel the rest of an order. */
+  public record Cancel(String clientOrderId) implements Command {}
+
+  /** Market data of one symbol. */
+  public record MarketDataReceived(SymbolEntity.MarketDataBatch batch) implements Command {}
+
+  /** Timer: subscribe again to every symbol (idempotent). */
+  public enum Resubscribe implements Command { INSTANCE }
+
+  private final PaperExchange exchange;
+  private final List<Instrument> instruments;
+  private final EntityDirectory directory;
+  private final ActorRef<ExchangeConnectionEntity.Command> connection;
+  private final ActorRef<SymbolEntity.MarketDataBatch> adapter;
+  private final Clock clock;
+
+  public static Behavior<Command> create(List<Instrument> instruments, FeeSchedule fees,
+      Map<String, BigDecimal> balances, Collection<Order> openOrders, EntityDirectory directory,
+      ActorRef<ExchangeConnectionEntity.Command> connection, Clock clock) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new PaperVenue(ctx, timers,
+        PaperExchange.restore(instruments, fees, balances, openOrders), instruments, directory, connection, clock)
+        .behavior()));
+  }
+
+  private PaperVenue(ActorContext<Command> context, TimerScheduler<Command> timers, PaperExchange exchange,
+      List<Instrument> instruments, EntityDirectory directory, ActorRef<ExchangeConnectionEntity.Command> connection,
+      Clock clock) {
+    this.exchange = exchange;
+    this.instruments = List.copyOf(instruments);
+    this.directory = directory;
+    this.connection = connection;
+    this.clock = clock;
+    this.adapter = context.messageAdapter(SymbolEntity.MarketDataBatch.class, MarketDataReceived::new);
+    subscribe();
+    timers.startTimerWithFixedDelay(Resubscribe.INSTANCE, RESUBSCRIBE_EVERY);
+    connection.tell(new ExchangeConnectionEntity.VenueConnected(
+        exchange.openOrders().stream().map(Order::clientOrderId).toList()));
+  }
+
+  private Behavior<Command> behavior() {
+    return Behaviors.receive(Command.class)
+        .onMessage(Place.class, cmd -> report(exchange.place(cmd.intent(), clock.millis())))
+        .onMessage(Cancel.class, cmd -> report(exchange.cancel(cmd.clientOrderId(), clock.millis())))
+        .onMessage(MarketDataReceived.class, this::onMarketData)
+        .onMessageEquals(Resubscribe.INSTANCE, () -> {
+          subscribe();
+          return Behaviors.same();
+        })
+        .build();
+  }
+
+  private Behavior<Command> onMarketData(MarketDataReceived received) {
+    for (MarketEvent event : received.batch().events()) {
+      report(exchange.onMarketEvent(event));
+    }
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> report(List<VenueReport> reports) {
+    reports.forEach(r -> connection.tell(new ExchangeConnectionEntity.VenueReported(r)));
+    return Behaviors.same();
+  }
+
+  private void subscribe() {
+    instruments.forEach(i -> directory.symbol(i.id()).tell(new SymbolEntity.Subscribe(adapter)));
+  }
+}
