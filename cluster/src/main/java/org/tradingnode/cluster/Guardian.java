@@ -1,0 +1,103 @@
+package org.tradingnode.cluster;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.ClusterSingleton;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.cluster.typed.SingletonActor;
+import org.apache.pekko.http.javadsl.Http;
+import org.tradingnode.core.domain.strategy.StrategyConfig;
+import org.tradingnode.core.domain.strategy.StrategyTypes;
+import org.tradingnode.core.entity.ExchangeConnectionEntity;
+import org.tradingnode.core.entity.RiskEntity;
+import org.tradingnode.core.entity.SafetyCoordinator;
+import org.tradingnode.core.entity.StrategyEntity;
+import org.tradingnode.core.entity.SymbolEntity;
+import org.tradingnode.core.venue.MarketFeed;
+import org.tradingnode.http.ControlRoutes;
+import org.tradingnode.persistence.AuditReader;
+
+/**
+ * The node's root: joins the cluster, initialises sharding for every entity type in one place, starts
+ * the safety coordinator and the paper market feed as singletons, wakes the configured paper accounts,
+ * creates the demo strategies that are missing, and binds the HTTP API.
+ */
+final class Guardian {
+  private Guardian() {}
+
+  static Behavior<Void> create(NodeSettings settings, String readJournalPluginId) {
+    return Behaviors.setup(ctx -> {
+      ActorSystem<Void> system = ctx.getSystem();
+      Clock clock = Clock.systemUTC();
+      Cluster cluster = Cluster.get(system);
+      if (system.settings().config().getStringList("pekko.cluster.seed-nodes").isEmpty()) {
+        cluster.manager().tell(Join.create(cluster.selfMember().address()));
+      }
+      ClusterSharding sharding = ClusterSharding.get(system);
+      ShardedDirectory directory = new ShardedDirectory(sharding);
+      StrategyTypes types = StrategyTypes.builtIn();
+      var catalog = settings.catalog();
+
+      ActorRef<SafetyCoordinator.Command> coordinator = ClusterSingleton.get(system).init(
+          SingletonActor.of(SafetyCoordinator.create(directory, clock), "safety-coordinator"));
+      directory.useCoordinator(coordinator);
+
+      sharding.init(Entity.of(StrategyEntity.TYPE_KEY, entity -> StrategyEntity.create(entity.getEntityId(),
+          directory, catalog, types, settings.supervision(), clock)));
+      sharding.init(Entity.of(RiskEntity.TYPE_KEY, entity -> RiskEntity.create(entity.getEntityId(), directory,
+          catalog, settings.defaultLimits(), clock)));
+      sharding.init(Entity.of(ExchangeConnectionEntity.TYPE_KEY, entity -> ExchangeConnectionEntity.create(
+          entity.getEntityId(), directory, catalog, settings.fees(), settings.startingBalances(), clock)));
+      sharding.init(Entity.of(SymbolEntity.TYPE_KEY, entity -> SymbolEntity.create(entity.getEntityId(), clock)));
+
+      ClusterSingleton.get(system).init(SingletonActor.of(
+          MarketFeed.create(catalog.onExchange("paper"), settings.marketFeed(), directory, clock), "market-feed-paper"));
+
+      for (String account : settings.paperAccounts()) {
+        directory.connection("paper:" + account).tell(new ExchangeConnectionEntity.GetBalances(system.ignoreRef()));
+      }
+      createDemoStrategies(system, directory, settings);
+
+      AuditReader audit = new AuditReader(system, readJournalPluginId);
+      ControlRoutes routes = new ControlRoutes(system, directory, audit,
+          new NodeReadiness(system, directory, audit, settings.askTimeout()), types.names(), settings.askTimeout());
+      Http.get(system).newServerAt(settings.httpHost(), settings.httpPort()).bind(routes.routes())
+          .whenComplete((binding, error) -> {
+            if (error != null) {
+              system.log().error("cannot bind HTTP on {}:{}: {}", settings.httpHost(), settings.httpPort(),
+                  error.getMessage());
+              system.terminate();
+            } else {
+              binding.addToCoordinatedShutdown(Duration.ofSeconds(5), system);
+              system.log().info("control API on http://{}:{}/api/v1", binding.localAddress().getHostString(),
+                  binding.localAddress().getPort());
+            }
+          });
+      return Behaviors.empty();
+    });
+  }
+
+  private static void createDemoStrategies(ActorSystem<Void> system, ShardedDirectory directory,
+      NodeSettings settings) {
+    for (StrategyConfig config : settings.demoStrategies()) {
+      AskPattern.<StrategyEntity.Command, StrategyEntity.Reply>ask(directory.strategy(config.id()),
+              replyTo -> new StrategyEntity.CreateStrategy(config, replyTo), Duration.ofSeconds(30),
+              system.scheduler())
+          .whenComplete((reply, error) -> {
+            if (error != null) {
+              system.log().warn("demo strategy {} not created: {}", config.id(), error.getMessage());
+            } else if (reply instanceof StrategyEntity.Done) {
+              system.log().info("demo strategy {} created", config.id());
+            }
+          });
+    }
+  }
+}

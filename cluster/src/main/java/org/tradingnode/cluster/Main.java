@@ -1,0 +1,57 @@
+package org.tradingnode.cluster;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.tradingnode.persistence.EmbeddedJournalSchema;
+
+/**
+ * Starts one node. Environment: {@code DATA_DIR} (default ./data), {@code HTTP_PORT} (8080),
+ * {@code PERSISTENCE} (embedded), {@code CLUSTER_PORT}, {@code CLUSTER_SEEDS} (host:port,...), and the
+ * market feed settings of conf/trading.conf. SIGTERM or Ctrl-C runs a coordinated shutdown.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) throws IOException {
+    Path dataDir = Path.of(env("DATA_DIR", "./data")).toAbsolutePath().normalize();
+    Files.createDirectories(dataDir.resolve("journal"));
+    String profile = env("PERSISTENCE", "embedded");
+    Config config = ConfigFactory.load(overrides(dataDir).withFallback(ConfigFactory.parseResourcesAnySyntax(profile)));
+    if (!config.hasPath("pekko.persistence.journal.plugin") || config.getString("pekko.persistence.journal.plugin")
+        .isBlank()) {
+      throw new IllegalArgumentException("PERSISTENCE=" + profile + " is not a known profile (known: embedded)");
+    }
+    if (profile.equals("embedded")) {
+      Config db = config.getConfig("pekko-persistence-jdbc.shared-databases.trading.db");
+      EmbeddedJournalSchema.ensure(db.getString("url"), db.getString("user"), db.getString("password"));
+    }
+    NodeSettings settings = NodeSettings.from(config);
+    ActorSystem.create(Guardian.create(settings, "jdbc-read-journal"), "trading", config);
+  }
+
+  private static Config overrides(Path dataDir) {
+    Config overrides = ConfigFactory.empty()
+        .withValue("trading.data-dir", ConfigValueFactory.fromAnyRef(dataDir.toString()));
+    String seeds = System.getenv("CLUSTER_SEEDS");
+    if (seeds != null && !seeds.isBlank()) {
+      List<String> nodes = new ArrayList<>();
+      for (String seed : seeds.split(",")) {
+        nodes.add("pekko://trading@" + seed.trim());
+      }
+      overrides = overrides.withValue("pekko.cluster.seed-nodes", ConfigValueFactory.fromIterable(nodes));
+    }
+    return overrides;
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}

@@ -1,0 +1,84 @@
+package org.tradingnode.cluster;
+
+import com.typesafe.config.Config;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.tradingnode.core.domain.instrument.Instrument;
+import org.tradingnode.core.domain.instrument.InstrumentCatalog;
+import org.tradingnode.core.domain.paper.FeeSchedule;
+import org.tradingnode.core.domain.risk.RiskLimits;
+import org.tradingnode.core.domain.strategy.StrategyConfig;
+import org.tradingnode.core.entity.RunnerSupervision;
+import org.tradingnode.core.venue.MarketFeedSettings;
+
+/** The node's settings, read once from the {@code trading} section of the config and checked. */
+public record NodeSettings(
+    String httpHost,
+    int httpPort,
+    Duration askTimeout,
+    InstrumentCatalog catalog,
+    FeeSchedule fees,
+    Map<String, BigDecimal> startingBalances,
+    List<String> paperAccounts,
+    RiskLimits defaultLimits,
+    MarketFeedSettings marketFeed,
+    RunnerSupervision supervision,
+    List<StrategyConfig> demoStrategies) {
+
+  public static NodeSettings from(Config root) {
+    Config c = root.getConfig("trading");
+    List<Instrument> instruments = new ArrayList<>();
+    Map<String, Double> startPrices = new HashMap<>();
+    for (Config i : c.getConfigList("instruments")) {
+      instruments.add(new Instrument(i.getString("exchange"), i.getString("symbol"), i.getString("base"),
+          i.getString("quote"), new BigDecimal(i.getString("tick-size")), new BigDecimal(i.getString("lot-size")),
+          new BigDecimal(i.getString("min-notional"))));
+      startPrices.put(i.getString("symbol"), i.getDouble("start-price"));
+    }
+    Map<String, BigDecimal> balances = new HashMap<>();
+    c.getConfig("paper.starting-balances").entrySet()
+        .forEach(e -> balances.put(e.getKey(), new BigDecimal(e.getValue().unwrapped().toString())));
+    Config limits = c.getConfig("risk.default-limits");
+    String replay = c.getString("market-feed.replay-file");
+    Path replayFile = replay.isBlank() ? null : Path.of(replay).toAbsolutePath();
+    if (replayFile != null && !Files.isReadable(replayFile)) {
+      throw new IllegalArgumentException("MARKET_REPLAY_FILE " + replayFile + " is not a readable file");
+    }
+    List<StrategyConfig> demo = new ArrayList<>();
+    if (c.getBoolean("demo.enabled")) {
+      for (Config d : c.getConfigList("demo.strategies")) {
+        Map<String, String> params = new HashMap<>();
+        d.getConfig("params").entrySet().forEach(e -> params.put(e.getKey(), e.getValue().unwrapped().toString()));
+        demo.add(new StrategyConfig(d.getString("id"), d.getString("type"), d.getString("account"),
+            d.getString("exchange"), d.getStringList("symbols"), params));
+      }
+    }
+    return new NodeSettings(
+        c.getString("http.host"),
+        c.getInt("http.port"),
+        c.getDuration("http.ask-timeout"),
+        new InstrumentCatalog(instruments),
+        new FeeSchedule(new BigDecimal(c.getString("paper.maker-fee")), new BigDecimal(c.getString("paper.taker-fee"))),
+        balances,
+        c.getStringList("paper.accounts"),
+        new RiskLimits(
+            new BigDecimal(limits.getString("max-order-notional")),
+            new BigDecimal(limits.getString("max-position-notional")),
+            new BigDecimal(limits.getString("max-gross-exposure")),
+            limits.getInt("max-open-orders"),
+            new BigDecimal(limits.getString("price-band-percent")),
+            limits.getInt("max-orders-per-minute"),
+            new BigDecimal(limits.getString("daily-loss-limit"))),
+        new MarketFeedSettings(c.getDuration("market-feed.tick-interval"), c.getLong("market-feed.seed"), startPrices,
+            replayFile, c.getString("market-feed.replay-symbol")),
+        new RunnerSupervision(c.getDuration("runner-supervision.min-backoff"),
+            c.getDuration("runner-supervision.max-backoff"), c.getInt("runner-supervision.max-restarts")),
+        demo);
+  }
+}

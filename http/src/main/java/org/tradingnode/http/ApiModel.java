@@ -1,0 +1,141 @@
+package org.tradingnode.http;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.tradingnode.core.domain.order.Order;
+import org.tradingnode.core.domain.risk.RiskLimits;
+import org.tradingnode.core.entity.ModeView;
+import org.tradingnode.core.entity.StrategyDetails;
+
+/**
+ * The JSON shapes of the control API. Requests and responses are their own records, never entity
+ * commands, so the wire format can stay stable while the entities change.
+ */
+public final class ApiModel {
+  private ApiModel() {}
+
+  /** Body of mode changes. */
+  public record ReasonRequest(String reason) {}
+
+  /** Body of strategy creation; params values may be strings or numbers. */
+  public record CreateStrategyRequest(
+      String id, String type, String account, String exchange, List<String> symbols, Map<String, Object> params) {}
+
+  /** Body of a limits update: every limit must be given. */
+  public record LimitsRequest(
+      BigDecimal maxOrderNotional,
+      BigDecimal maxPositionNotional,
+      BigDecimal maxGrossExposure,
+      Integer maxOpenOrders,
+      BigDecimal priceBandPercent,
+      Integer maxOrdersPerMinute,
+      BigDecimal dailyLossLimit) {}
+
+  /** The trading mode. */
+  public record ModeResponse(String mode, String reason, String since) {
+    static ModeResponse of(ModeView view) {
+      return new ModeResponse(view.mode().name(), view.reason(), Instant.ofEpochMilli(view.since()).toString());
+    }
+  }
+
+  /** A strategy with its positions and PnL. */
+  public record StrategyResponse(
+      String id,
+      String type,
+      String account,
+      String exchange,
+      List<String> symbols,
+      Map<String, String> params,
+      String status,
+      String statusReason,
+      int openOrders,
+      int totalOrders,
+      BigDecimal realizedPnl,
+      BigDecimal unrealizedPnl,
+      BigDecimal fees,
+      List<PositionResponse> positions) {
+
+    static StrategyResponse of(StrategyDetails d) {
+      List<PositionResponse> positions = d.positions().stream()
+          .map(p -> PositionResponse.of(d.config().account(), d.config().id(), p)).toList();
+      BigDecimal realized = positions.stream().map(PositionResponse::realizedPnl).reduce(BigDecimal.ZERO, BigDecimal::add);
+      BigDecimal unrealized = positions.stream().map(PositionResponse::unrealizedPnl)
+          .reduce(BigDecimal.ZERO, BigDecimal::add);
+      BigDecimal fees = positions.stream().map(PositionResponse::fees).reduce(BigDecimal.ZERO, BigDecimal::add);
+      int open = (int) d.orders().stream().filter(Order::isOpen).count();
+      return new StrategyResponse(d.config().id(), d.config().type(), d.config().account(), d.config().exchange(),
+          d.config().symbols(), d.config().params(), d.status().name(), d.statusReason(), open, d.orders().size(),
+          realized, unrealized, fees, positions);
+    }
+  }
+
+  /** A position of one strategy in one symbol. */
+  public record PositionResponse(
+      String account,
+      String strategyId,
+      String symbol,
+      BigDecimal quantity,
+      BigDecimal averageEntryPrice,
+      BigDecimal realizedPnl,
+      BigDecimal fees,
+      BigDecimal markPrice,
+      BigDecimal unrealizedPnl) {
+
+    static PositionResponse of(String account, String strategyId, StrategyDetails.PositionSummary p) {
+      return new PositionResponse(account, strategyId, p.symbol(), p.quantity(), p.averageEntryPrice(),
+          p.realizedPnl(), p.fees(), p.markPrice(), p.unrealizedPnl());
+    }
+  }
+
+  /** An order and where it is in its lifecycle. */
+  public record OrderResponse(
+      String clientOrderId,
+      String strategyId,
+      String account,
+      String exchange,
+      String symbol,
+      String side,
+      String type,
+      BigDecimal quantity,
+      BigDecimal limitPrice,
+      boolean reduceOnly,
+      String tag,
+      String status,
+      BigDecimal filledQty,
+      BigDecimal averagePrice,
+      BigDecimal fees,
+      String reason,
+      String createdAt,
+      String updatedAt) {
+
+    static OrderResponse of(Order o) {
+      var i = o.intent();
+      return new OrderResponse(i.clientOrderId(), i.strategyId(), i.account(), i.exchange(), i.symbol(),
+          i.side().name(), i.type().name(), i.quantity(), i.limitPrice(), i.reduceOnly(), i.tag(), o.status().name(),
+          o.filledQuantity(), o.averagePrice(), o.fees(), o.reason(), Instant.ofEpochMilli(i.createdAt()).toString(),
+          Instant.ofEpochMilli(o.updatedAt()).toString());
+    }
+  }
+
+  /** Risk limits of an account. */
+  public record LimitsResponse(
+      String account,
+      BigDecimal maxOrderNotional,
+      BigDecimal maxPositionNotional,
+      BigDecimal maxGrossExposure,
+      int maxOpenOrders,
+      BigDecimal priceBandPercent,
+      int maxOrdersPerMinute,
+      BigDecimal dailyLossLimit) {
+
+    static LimitsResponse of(String account, RiskLimits l) {
+      return new LimitsResponse(account, l.maxOrderNotional(), l.maxPositionNotional(), l.maxGrossExposure(),
+          l.maxOpenOrders(), l.priceBandPercent(), l.maxOrdersPerMinute(), l.dailyLossLimit());
+    }
+  }
+
+  /** Readiness with what was checked. */
+  public record ReadinessResponse(boolean ready, Map<String, Boolean> checks) {}
+}

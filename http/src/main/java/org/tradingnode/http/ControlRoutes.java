@@ -1,0 +1,313 @@
+package org.tradingnode.http;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.http.javadsl.model.ContentTypes;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.MethodRejection;
+import org.apache.pekko.http.javadsl.server.PathMatchers;
+import org.apache.pekko.http.javadsl.server.Rejection;
+import org.apache.pekko.http.javadsl.server.RejectionHandler;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
+import org.apache.pekko.pattern.StatusReply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tradingnode.core.domain.mode.TradingMode;
+import org.tradingnode.core.domain.order.Order;
+import org.tradingnode.core.entity.EntityDirectory;
+import org.tradingnode.core.entity.ModeView;
+import org.tradingnode.core.entity.RiskEntity;
+import org.tradingnode.core.entity.SafetyCoordinator;
+import org.tradingnode.core.entity.StrategyDetails;
+import org.tradingnode.core.entity.StrategyEntity;
+import org.tradingnode.persistence.AuditEvent;
+import org.tradingnode.persistence.AuditReader;
+
+/**
+ * The control API under {@code /api/v1} plus health and readiness. Every input is checked here and
+ * turned into a typed entity command; bad input gets a 4xx with {@code {"error", "message"}}.
+ */
+public final class ControlRoutes extends AllDirectives {
+  private static final Logger LOG = LoggerFactory.getLogger(ControlRoutes.class);
+  private static final Map<String, String> AUDIT_TYPES = Map.of(
+      "strategy", StrategyEntity.TYPE_KEY.name(),
+      "risk", RiskEntity.TYPE_KEY.name(),
+      "connection", "ExchangeConnection",
+      "symbol", "Symbol",
+      "coordinator", "SafetyCoordinator");
+
+  private final ActorSystem<?> system;
+  private final EntityDirectory directory;
+  private final AuditReader audit;
+  private final Readiness readiness;
+  private final Set<String> strategyTypes;
+  private final Duration timeout;
+
+  public ControlRoutes(ActorSystem<?> system, EntityDirectory directory, AuditReader audit, Readiness readiness,
+      Set<String> strategyTypes, Duration timeout) {
+    this.system = system;
+    this.directory = directory;
+    this.audit = audit;
+    this.readiness = readiness;
+    this.strategyTypes = Set.copyOf(strategyTypes);
+    this.timeout = timeout;
+  }
+
+  public Route routes() {
+    return handleRejections(rejections(), () -> concat(
+        path("health", () -> get(() -> respond(() -> CompletableFuture.completedFuture(Map.of("status", "ok"))))),
+        path("ready", () -> get(this::ready)),
+        pathPrefix(PathMatchers.segment("api").slash("v1"), this::apiRoutes)));
+  }
+
+  private Route apiRoutes() {
+    return concat(
+        path("mode", () -> get(() -> respond(this::mode))),
+        path("emergency-stop", () -> post(() -> changeMode(TradingMode.HALTED))),
+        path("safe-mode", () -> post(() -> changeMode(TradingMode.SAFE_MODE))),
+        path("resume", () -> post(() -> changeMode(TradingMode.RUNNING))),
+        pathPrefix("strategies", this::strategyRoutes),
+        path("orders", () -> get(this::ordersRoute)),
+        path("positions", () -> get(() -> parameterOptional("account", account ->
+            respond(() -> positions(account.orElse(null)))))),
+        path(PathMatchers.segment("risk").slash(PathMatchers.segment()).slash("limits"), account -> concat(
+            get(() -> respond(() -> limits(account))),
+            put(() -> body(json -> respond(() -> setLimits(account, json)))))),
+        path(PathMatchers.segment("audit").slash("events"), () -> get(this::auditRoute)));
+  }
+
+  private Route ordersRoute() {
+    return parameterMap(params -> respond(() ->
+        orders(params.get("strategy"), params.get("account"), params.get("status"))));
+  }
+
+  private Route auditRoute() {
+    return parameterMap(params -> respond(() ->
+        auditEvents(params.get("type"), params.get("id"), params.get("from"), params.get("limit"))));
+  }
+
+  private Route strategyRoutes() {
+    return concat(
+        pathEndOrSingleSlash(() -> concat(
+            get(() -> respond(this::strategies)),
+            post(() -> body(json -> respondWith(201, () -> createStrategy(json)))))),
+        path(PathMatchers.segment(), id -> get(() -> respond(() -> strategy(id, StrategyEntity.GetStrategy::new)))),
+        path(PathMatchers.segment().slash("start"), id -> post(() ->
+            respond(() -> strategy(id, StrategyEntity.StartStrategy::new)))),
+        path(PathMatchers.segment().slash("stop"), id -> post(() -> body(json -> respond(() -> strategy(id,
+            replyTo -> new StrategyEntity.StopStrategy(optionalReason(json), replyTo)))))));
+  }
+
+  private Route ready() {
+    CompletionStage<HttpResponse> response = readiness.check()
+        .thenApply(checks -> {
+          boolean ok = checks.values().stream().allMatch(Boolean::booleanValue);
+          return json(ok ? 200 : 503, new ApiModel.ReadinessResponse(ok, checks));
+        })
+        .exceptionally(e -> json(503, new ApiModel.ReadinessResponse(false, Map.of("check", false))));
+    return completeWithFuture(response);
+  }
+
+  private CompletionStage<ApiModel.ModeResponse> mode() {
+    return AskPattern.<SafetyCoordinator.Command, ModeView>ask(directory.coordinator(),
+        SafetyCoordinator.GetMode::new, timeout, system.scheduler()).thenApply(ApiModel.ModeResponse::of);
+  }
+
+  private Route changeMode(TradingMode target) {
+    return body(json -> respond(() -> {
+      String reason = Validation.reason(Json.read(json, ApiModel.ReasonRequest.class));
+      return AskPattern.<SafetyCoordinator.Command, StatusReply<ModeView>>ask(directory.coordinator(),
+              replyTo -> new SafetyCoordinator.ChangeMode(target, reason, replyTo), timeout, system.scheduler())
+          .thenApply(reply -> {
+            if (reply.isError()) {
+              throw ApiError.conflict(reply.getError().getMessage());
+            }
+            return ApiModel.ModeResponse.of(reply.getValue());
+          });
+    }));
+  }
+
+  private CompletionStage<ApiModel.StrategyResponse> createStrategy(String json) {
+    var config = Validation.strategy(Json.read(json, ApiModel.CreateStrategyRequest.class), strategyTypes);
+    return strategy(config.id(), replyTo -> new StrategyEntity.CreateStrategy(config, replyTo));
+  }
+
+  private CompletionStage<ApiModel.StrategyResponse> strategy(String id,
+      org.apache.pekko.japi.function.Function<org.apache.pekko.actor.typed.ActorRef<StrategyEntity.Reply>,
+          StrategyEntity.Command> command) {
+    Validation.id(id, "id");
+    return AskPattern.ask(directory.strategy(id), command, timeout, system.scheduler())
+        .thenApply(reply -> ApiModel.StrategyResponse.of(details(reply)));
+  }
+
+  private static StrategyDetails details(StrategyEntity.Reply reply) {
+    if (reply instanceof StrategyEntity.Done done) {
+      return done.details();
+    }
+    StrategyEntity.Refused refused = (StrategyEntity.Refused) reply;
+    switch (refused.refusal()) {
+      case NOT_FOUND:
+        throw ApiError.notFound(refused.message());
+      case ALREADY_EXISTS:
+        throw new ApiError(409, "already_exists", refused.message());
+      case CONFLICT:
+        throw ApiError.conflict(refused.message());
+      default:
+        throw ApiError.badRequest("invalid_strategy", refused.message());
+    }
+  }
+
+  /** Details of every strategy in the journal. */
+  private CompletionStage<List<StrategyDetails>> allStrategies() {
+    return audit.entityIds(StrategyEntity.TYPE_KEY.name()).thenCompose(ids -> {
+      List<CompletableFuture<StrategyEntity.Reply>> asks = new ArrayList<>();
+      for (String id : ids) {
+        asks.add(AskPattern.<StrategyEntity.Command, StrategyEntity.Reply>ask(directory.strategy(id),
+            StrategyEntity.GetStrategy::new, timeout, system.scheduler()).toCompletableFuture());
+      }
+      return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new)).thenApply(v -> {
+        List<StrategyDetails> all = new ArrayList<>();
+        asks.forEach(a -> {
+          if (a.join() instanceof StrategyEntity.Done done) {
+            all.add(done.details());
+          }
+        });
+        all.sort(Comparator.comparing(d -> d.config().id()));
+        return all;
+      });
+    });
+  }
+
+  private CompletionStage<List<ApiModel.StrategyResponse>> strategies() {
+    return allStrategies().thenApply(all -> all.stream().map(ApiModel.StrategyResponse::of).toList());
+  }
+
+  private CompletionStage<List<ApiModel.OrderResponse>> orders(String strategy, String account, String status) {
+    var statusFilter = Validation.status(status);
+    if (account != null) {
+      Validation.id(account, "account");
+    }
+    CompletionStage<List<StrategyDetails>> source = strategy == null ? allStrategies()
+        : AskPattern.<StrategyEntity.Command, StrategyEntity.Reply>ask(directory.strategy(Validation.id(strategy, "id")),
+            StrategyEntity.GetStrategy::new, timeout, system.scheduler()).thenApply(r -> List.of(details(r)));
+    return source.thenApply(all -> all.stream()
+        .filter(d -> account == null || d.config().account().equals(account))
+        .flatMap(d -> d.orders().stream())
+        .filter(o -> statusFilter.test(o.status()))
+        .sorted(Comparator.comparingLong((Order o) -> o.intent().createdAt()).thenComparing(Order::clientOrderId))
+        .map(ApiModel.OrderResponse::of)
+        .toList());
+  }
+
+  private CompletionStage<List<ApiModel.PositionResponse>> positions(String account) {
+    if (account != null) {
+      Validation.id(account, "account");
+    }
+    return allStrategies().thenApply(all -> all.stream()
+        .filter(d -> account == null || d.config().account().equals(account))
+        .flatMap(d -> d.positions().stream().map(p -> ApiModel.PositionResponse.of(d.config().account(),
+            d.config().id(), p)))
+        .toList());
+  }
+
+  private CompletionStage<ApiModel.LimitsResponse> limits(String account) {
+    Validation.id(account, "account");
+    return audit.entityIds(RiskEntity.TYPE_KEY.name()).thenCompose(ids -> {
+      if (!ids.contains(account)) {
+        throw ApiError.notFound("unknown account " + account + "; set its limits with PUT first");
+      }
+      return AskPattern.<RiskEntity.Command, org.tradingnode.core.domain.risk.RiskLimits>ask(directory.risk(account),
+          RiskEntity.GetLimits::new, timeout, system.scheduler());
+    }).thenApply(l -> ApiModel.LimitsResponse.of(account, l));
+  }
+
+  private CompletionStage<ApiModel.LimitsResponse> setLimits(String account, String json) {
+    Validation.id(account, "account");
+    var limits = Validation.limits(Json.read(json, ApiModel.LimitsRequest.class));
+    return AskPattern.<RiskEntity.Command, StatusReply<org.tradingnode.core.domain.risk.RiskLimits>>ask(
+            directory.risk(account), replyTo -> new RiskEntity.SetLimits(limits, replyTo), timeout,
+            system.scheduler())
+        .thenApply(reply -> ApiModel.LimitsResponse.of(account, reply.getValue()));
+  }
+
+  private CompletionStage<List<AuditEvent>> auditEvents(String type, String id, String from, String limit) {
+    String entityType = type == null ? null : AUDIT_TYPES.get(type);
+    if (entityType == null) {
+      throw ApiError.badRequest("invalid_type", "type must be one of " + new java.util.TreeSet<>(AUDIT_TYPES.keySet()));
+    }
+    String entityId = "coordinator".equals(type) && id == null ? "global" : Validation.id(id, "id");
+    long fromSequenceNr = Validation.positiveInt(from, "from", 1, Integer.MAX_VALUE);
+    int max = Validation.positiveInt(limit, "limit", 1000, 10_000);
+    return audit.eventsOf(entityType, entityId, fromSequenceNr, max).thenApply(events -> {
+      if (events.isEmpty() && fromSequenceNr == 1) {
+        throw ApiError.notFound("no events for " + type + " " + entityId);
+      }
+      return events;
+    });
+  }
+
+  private static String optionalReason(String json) {
+    if (json == null || json.isBlank()) {
+      return "stopped by operator";
+    }
+    return Validation.reason(Json.read(json, ApiModel.ReasonRequest.class));
+  }
+
+  private Route body(Function<String, Route> inner) {
+    return entity(Unmarshaller.entityToString(), inner);
+  }
+
+  private <T> Route respond(Supplier<CompletionStage<T>> work) {
+    return respondWith(200, work);
+  }
+
+  private <T> Route respondWith(int status, Supplier<CompletionStage<T>> work) {
+    CompletionStage<T> result;
+    try {
+      result = work.get();
+    } catch (RuntimeException e) {
+      result = CompletableFuture.failedFuture(e);
+    }
+    return completeWithFuture(result.handle((value, error) -> error == null ? json(status, value) : failure(error)));
+  }
+
+  private HttpResponse failure(Throwable error) {
+    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    if (cause instanceof ApiError api) {
+      return json(api.status(), api.body());
+    }
+    if (cause instanceof TimeoutException) {
+      return json(503, new ApiError.Body("unavailable", "the entity did not answer in time; retry"));
+    }
+    LOG.error("request failed", cause);
+    return json(500, new ApiError.Body("internal", "internal error; see the node log"));
+  }
+
+  private static HttpResponse json(int status, Object body) {
+    return HttpResponse.create().withStatus(status).withEntity(ContentTypes.APPLICATION_JSON, Json.write(body));
+  }
+
+  private RejectionHandler rejections() {
+    return RejectionHandler.newBuilder()
+        .handleAll(MethodRejection.class, rejections -> complete(json(405, new ApiError.Body("method_not_allowed",
+            "allowed: " + rejections.stream().map(r -> r.supported().name()).distinct().toList()))))
+        .handleAll(Rejection.class, rejections -> complete(json(400, new ApiError.Body("bad_request",
+            String.valueOf(rejections.get(0))))))
+        .handleNotFound(complete(json(404, new ApiError.Body("not_found", "no such resource"))))
+        .build();
+  }
+}

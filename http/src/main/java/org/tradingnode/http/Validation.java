@@ -1,0 +1,124 @@
+package org.tradingnode.http;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.tradingnode.core.domain.order.OrderStatus;
+import org.tradingnode.core.domain.risk.RiskLimits;
+import org.tradingnode.core.domain.strategy.StrategyConfig;
+
+/** Checks of request input, so that nothing malformed reaches an entity. */
+final class Validation {
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+  private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{2,20}");
+
+  private Validation() {}
+
+  static String id(String value, String what) {
+    if (value == null || !ID.matcher(value).matches()) {
+      throw ApiError.badRequest("invalid_" + what,
+          what + " must be 1-64 letters, digits, '_', '.' or '-' and start with a letter or digit");
+    }
+    return value;
+  }
+
+  static String reason(ApiModel.ReasonRequest request) {
+    if (request.reason() == null || request.reason().isBlank()) {
+      throw ApiError.badRequest("missing_reason", "a non-empty 'reason' is required");
+    }
+    if (request.reason().length() > 500) {
+      throw ApiError.badRequest("invalid_reason", "'reason' may be at most 500 characters");
+    }
+    return request.reason().trim();
+  }
+
+  static StrategyConfig strategy(ApiModel.CreateStrategyRequest r, java.util.Set<String> knownTypes) {
+    id(r.id(), "id");
+    if (r.type() == null || !knownTypes.contains(r.type())) {
+      throw ApiError.badRequest("unknown_strategy_type",
+          "unknown strategy type '" + r.type() + "', known: " + new java.util.TreeSet<>(knownTypes));
+    }
+    id(r.account(), "account");
+    id(r.exchange(), "exchange");
+    List<String> symbols = r.symbols();
+    if (symbols == null || symbols.isEmpty() || symbols.size() > 50) {
+      throw ApiError.badRequest("invalid_symbols", "'symbols' must list 1 to 50 symbols");
+    }
+    for (String s : symbols) {
+      if (s == null || !SYMBOL.matcher(s).matches()) {
+        throw ApiError.badRequest("invalid_symbols", "symbol '" + s + "' must be 2-20 upper-case letters or digits");
+      }
+    }
+    Map<String, String> params = new TreeMap<>();
+    if (r.params() != null) {
+      r.params().forEach((key, value) -> params.put(key, parameter(key, value)));
+    }
+    return new StrategyConfig(r.id(), r.type(), r.account(), r.exchange(), List.copyOf(symbols), params);
+  }
+
+  private static String parameter(String key, Object value) {
+    if (value instanceof String s) {
+      return s;
+    }
+    if (value instanceof Number n) {
+      if (n instanceof Double d && (d.isNaN() || d.isInfinite())) {
+        throw ApiError.badRequest("invalid_params", "parameter '" + key + "' is not a finite number");
+      }
+      return new BigDecimal(n.toString()).toPlainString();
+    }
+    if (value instanceof Boolean b) {
+      return b.toString();
+    }
+    throw ApiError.badRequest("invalid_params", "parameter '" + key + "' must be a string, number or boolean");
+  }
+
+  static RiskLimits limits(ApiModel.LimitsRequest r) {
+    if (r.maxOrderNotional() == null || r.maxPositionNotional() == null || r.maxGrossExposure() == null
+        || r.maxOpenOrders() == null || r.priceBandPercent() == null || r.maxOrdersPerMinute() == null
+        || r.dailyLossLimit() == null) {
+      throw ApiError.badRequest("missing_limit", "every limit must be given: maxOrderNotional, "
+          + "maxPositionNotional, maxGrossExposure, maxOpenOrders, priceBandPercent, maxOrdersPerMinute, "
+          + "dailyLossLimit");
+    }
+    try {
+      return new RiskLimits(r.maxOrderNotional(), r.maxPositionNotional(), r.maxGrossExposure(), r.maxOpenOrders(),
+          r.priceBandPercent(), r.maxOrdersPerMinute(), r.dailyLossLimit());
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest("invalid_limit", e.getMessage());
+    }
+  }
+
+  /** Null for no filter, "open" for any non-final status, or one status. */
+  static java.util.function.Predicate<OrderStatus> status(String value) {
+    if (value == null || value.isBlank()) {
+      return s -> true;
+    }
+    if (value.equalsIgnoreCase("open")) {
+      return s -> !s.isFinal();
+    }
+    try {
+      OrderStatus wanted = OrderStatus.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+      return s -> s == wanted;
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest("invalid_status", "status must be 'open' or one of "
+          + java.util.Arrays.toString(OrderStatus.values()));
+    }
+  }
+
+  static int positiveInt(String value, String name, int fallback, int max) {
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(value);
+      if (n < 1 || n > max) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw ApiError.badRequest("invalid_" + name, name + " must be an integer from 1 to " + max);
+    }
+  }
+}
