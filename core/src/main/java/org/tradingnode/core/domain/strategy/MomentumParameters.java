@@ -7,6 +7,8 @@ import java.util.Set;
 
 /**
  * Parameters of {@link MomentumStrategy}, parsed from the strategy's string parameters with defaults.
+ * {@code entryLimitOffset} 0 enters with a market order; above 0 it enters with a limit order that
+ * far (a fraction) below the last trade, which rests until the market comes down to it.
  * Unknown keys are refused: a typo must not silently fall back to a default with real money.
  */
 public record MomentumParameters(
@@ -15,10 +17,12 @@ public record MomentumParameters(
     BigDecimal orderNotional,
     List<TakeProfitPhase> takeProfit,
     BigDecimal stopLoss,
-    boolean exitOnCrossDown) {
+    boolean exitOnCrossDown,
+    BigDecimal entryLimitOffset) {
 
   static final Set<String> KEYS =
-      Set.of("fastPeriod", "slowPeriod", "orderNotional", "takeProfit", "stopLoss", "exitOnCrossDown");
+      Set.of("fastPeriod", "slowPeriod", "orderNotional", "takeProfit", "stopLoss", "exitOnCrossDown",
+          "entryLimitOffset");
 
   public MomentumParameters {
     if (fastPeriod <= 0 || slowPeriod <= fastPeriod) {
@@ -29,6 +33,9 @@ public record MomentumParameters(
     }
     if (stopLoss.signum() <= 0 || stopLoss.compareTo(BigDecimal.ONE) >= 0) {
       throw new IllegalArgumentException("stopLoss must be a fraction in (0, 1)");
+    }
+    if (entryLimitOffset.signum() < 0 || entryLimitOffset.compareTo(BigDecimal.ONE) >= 0) {
+      throw new IllegalArgumentException("entryLimitOffset must be a fraction in [0, 1)");
     }
   }
 
@@ -44,7 +51,8 @@ public record MomentumParameters(
         decimal(params, "orderNotional", "1000"),
         TakeProfitPhase.parse(params.getOrDefault("takeProfit", "0.5:0.25,1.0:0.25,2.0:0.25,4.0:0.25")),
         decimal(params, "stopLoss", "0.1"),
-        bool(params, "exitOnCrossDown", "false"));
+        bool(params, "exitOnCrossDown", "false"),
+        decimal(params, "entryLimitOffset", "0"));
   }
 
   private static int integer(Map<String, String> params, String key, String fallback) {

@@ -58,7 +58,13 @@ public final class MomentumStrategy implements TradingStrategy {
     if (quantity.signum() <= 0) {
       return List.of();
     }
-    return List.of(new IntentProposal(instrument.symbol(), Side.BUY, OrderType.MARKET, quantity, null, price, false,
+    if (parameters.entryLimitOffset().signum() == 0) {
+      return List.of(new IntentProposal(instrument.symbol(), Side.BUY, OrderType.MARKET, quantity, null, price, false,
+          "entry"));
+    }
+    BigDecimal limit = instrument.roundPrice(price.multiply(BigDecimal.ONE.subtract(parameters.entryLimitOffset())),
+        java.math.RoundingMode.DOWN);
+    return List.of(new IntentProposal(instrument.symbol(), Side.BUY, OrderType.LIMIT, quantity, limit, price, false,
         "entry"));
   }
 

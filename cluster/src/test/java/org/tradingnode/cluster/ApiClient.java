@@ -1,0 +1,76 @@
+package org.tradingnode.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/** A small HTTP client for the control API on 127.0.0.1, and polling without wall-clock assertions. */
+final class ApiClient {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final String base;
+
+  ApiClient(int port) {
+    this.base = "http://127.0.0.1:" + port;
+  }
+
+  /** Status and parsed body. */
+  record Answer(int status, JsonNode body) {}
+
+  Answer get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+  }
+
+  Answer post(String path, String json) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  Answer put(String path, String json) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  private Answer send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(20)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      String body = response.body();
+      return new Answer(response.statusCode(), body == null || body.isEmpty() ? null : JSON.readTree(body));
+    } catch (IOException e) {
+      return new Answer(-1, null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Asks again until the answer satisfies the condition; gives up after {@code attempts} tries with a
+   * message showing the last answer. The pause only paces the polling, nothing is asserted about time.
+   */
+  static Answer until(Supplier<Answer> ask, Predicate<Answer> condition, int attempts, String what) {
+    Answer last = null;
+    for (int i = 0; i < attempts; i++) {
+      last = ask.get();
+      if (last.status() >= 0 && condition.test(last)) {
+        return last;
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("gave up waiting for " + what + "; last answer: "
+        + (last == null ? "none" : last.status() + " " + last.body()));
+  }
+}

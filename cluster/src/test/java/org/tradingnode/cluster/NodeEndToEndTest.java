@@ -1,0 +1,210 @@
+package org.tradingnode.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The node as a user runs it: its own JVM on free ports with a fresh data directory, driven only
+ * through the HTTP API. The steps build on each other, in order: trading, a limit breach, bad input,
+ * the emergency stop, a kill -9 and restart on the same data, resume, and the audit trail.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NodeEndToEndTest {
+  private static final Map<String, String> ENV = Map.of("MARKET_TICK_INTERVAL", "50ms");
+  private Path dataDir;
+  private NodeProcess node;
+  private ApiClient api;
+  private Map<String, String> ordersBeforeKill;
+  private Map<String, String> positionsBeforeKill;
+
+  @BeforeAll
+  void startNode() throws Exception {
+    dataDir = Files.createTempDirectory("trading-node-e2e").resolve("data");
+    node = NodeProcess.start(dataDir, ENV);
+    api = new ApiClient(node.httpPort);
+    ApiClient.until(() -> api.get("/ready"), a -> a.status() == 200, 240, "the node to be ready (log: " + node.log + ")");
+  }
+
+  @AfterAll
+  void stopNode() throws Exception {
+    if (node != null) {
+      node.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void demoStrategiesTradeOnThePaperExchange() {
+    assertEquals(200, api.get("/health").status());
+    ApiClient.until(() -> api.get("/api/v1/orders?status=FILLED"), a -> a.body().size() >= 3, 240,
+        "demo strategies to fill orders");
+    JsonNode strategies = api.get("/api/v1/strategies").body();
+    assertTrue(strategies.size() >= 3);
+    strategies.forEach(s -> assertEquals("RUNNING", s.get("status").asText(), s.toString()));
+    assertEquals(200, api.get("/api/v1/positions?account=demo").status());
+  }
+
+  @Test
+  @Order(2)
+  void anOrderBeyondTheLimitIsDeniedWithTheRulesReason() {
+    ApiClient.Answer created = api.post("/api/v1/strategies", """
+        {"id": "big-spender", "type": "momentum", "account": "demo", "exchange": "paper", "symbols": ["BTCUSDT"],
+         "params": {"fastPeriod": 2, "slowPeriod": 3, "orderNotional": 60000}}""");
+    assertEquals(201, created.status(), String.valueOf(created.body()));
+    assertEquals("RUNNING", created.body().get("status").asText());
+    JsonNode rejected = ApiClient.until(() -> api.get("/api/v1/orders?strategy=big-spender&status=REJECTED"),
+        a -> a.body().size() >= 1, 240, "the oversized order to be denied").body().get(0);
+    assertTrue(rejected.get("reason").asText().startsWith("MAX_ORDER_NOTIONAL"), rejected.toString());
+    assertEquals("0", rejected.get("filledQty").asText());
+  }
+
+  @Test
+  @Order(3)
+  void badInputGetsAClearClientErrorAndNeverAServerError() {
+    assertError(api.post("/api/v1/strategies", "{not json"), 400, "malformed_json");
+    assertError(api.post("/api/v1/strategies", """
+        {"id": "x1", "type": "no-such-type", "account": "demo", "exchange": "paper", "symbols": ["BTCUSDT"]}"""),
+        400, "unknown_strategy_type");
+    assertError(api.post("/api/v1/strategies", """
+        {"id": "x2", "type": "momentum", "account": "demo", "exchange": "paper", "symbols": ["BTCUSDT"],
+         "params": {"orderNotional": -5}}"""), 400, "invalid_strategy");
+    assertError(api.post("/api/v1/strategies", """
+        {"id": "x3", "type": "momentum", "account": "demo", "exchange": "paper", "symbols": ["BTCUSDT"],
+         "sneaky": true}"""), 400, "unknown_field");
+    assertError(api.post("/api/v1/strategies", """
+        {"id": "big-spender", "type": "momentum", "account": "demo", "exchange": "paper", "symbols": ["BTCUSDT"]}"""),
+        409, "already_exists");
+    assertError(api.get("/api/v1/strategies/no-such-strategy"), 404, "not_found");
+    assertError(api.post("/api/v1/strategies/no-such-strategy/start", ""), 404, "not_found");
+    assertError(api.get("/api/v1/orders?status=SOMETIMES"), 400, "invalid_status");
+    assertError(api.put("/api/v1/risk/demo/limits", """
+        {"maxOrderNotional": -1, "maxPositionNotional": 1, "maxGrossExposure": 1, "maxOpenOrders": 1,
+         "priceBandPercent": 1, "maxOrdersPerMinute": 1, "dailyLossLimit": 1}"""), 400, "invalid_limit");
+    assertError(api.post("/api/v1/emergency-stop", "{}"), 400, "missing_reason");
+    assertError(api.get("/api/v1/audit/events?type=planet&id=x"), 400, "invalid_type");
+    assertError(api.get("/api/v1/no-such-path"), 404, "not_found");
+    assertEquals("RUNNING", api.get("/api/v1/strategies/big-spender").body().get("status").asText());
+  }
+
+  @Test
+  @Order(4)
+  void emergencyStopHaltsEveryStrategyAndCancelsEveryOpenOrder() {
+    assertEquals(201, api.post("/api/v1/strategies", """
+        {"id": "resting-buyer", "type": "momentum", "account": "demo", "exchange": "paper", "symbols": ["ETHUSDT"],
+         "params": {"fastPeriod": 2, "slowPeriod": 3, "orderNotional": 500, "entryLimitOffset": 0.02}}""").status());
+    ApiClient.until(() -> api.get("/api/v1/orders?strategy=resting-buyer&status=ACCEPTED"),
+        a -> a.body().size() >= 1, 240, "a resting limit order at the venue");
+
+    ApiClient.Answer halted = api.post("/api/v1/emergency-stop", "{\"reason\": \"end-to-end test\"}");
+
+    assertEquals(200, halted.status(), String.valueOf(halted.body()));
+    assertEquals("HALTED", halted.body().get("mode").asText());
+    ApiClient.until(() -> api.get("/api/v1/strategies"),
+        a -> all(a.body(), s -> !s.get("status").asText().equals("RUNNING")), 120, "every strategy to stop running");
+    ApiClient.until(() -> api.get("/api/v1/orders?status=open"), a -> a.body().isEmpty(), 120,
+        "no open order left");
+    JsonNode restingOrders = api.get("/api/v1/orders?strategy=resting-buyer").body();
+    assertTrue(any(restingOrders, o -> o.get("status").asText().equals("CANCELED")), restingOrders.toString());
+    api.get("/api/v1/strategies").body().forEach(s -> assertTrue(
+        List.of("HALTED", "STOPPED", "FAILED").contains(s.get("status").asText()), s.toString()));
+  }
+
+  @Test
+  @Order(5)
+  void afterKillMinusNineTheRestartedNodeHasTheSameOrdersPositionsAndHaltedMode() throws Exception {
+    ordersBeforeKill = orderStates();
+    positionsBeforeKill = positionStates();
+
+    node.kill();
+    node = NodeProcess.start(dataDir, ENV);
+    api = new ApiClient(node.httpPort);
+    ApiClient.until(() -> api.get("/ready"), a -> a.status() == 200, 240, "the restarted node to be ready");
+
+    assertEquals("HALTED", api.get("/api/v1/mode").body().get("mode").asText());
+    ApiClient.until(() -> api.get("/api/v1/strategies"), a -> a.body().size() == ordersBeforeKillStrategies(), 120,
+        "all strategies to be back");
+    assertEquals(ordersBeforeKill, orderStates());
+    assertEquals(positionsBeforeKill, positionStates());
+    api.get("/api/v1/strategies").body().forEach(s -> assertFalse(s.get("status").asText().equals("RUNNING")));
+  }
+
+  @Test
+  @Order(6)
+  void resumeBringsHaltedStrategiesBackToRunning() {
+    ApiClient.Answer resumed = api.post("/api/v1/resume", "{\"reason\": \"checked after restart\"}");
+
+    assertEquals(200, resumed.status(), String.valueOf(resumed.body()));
+    assertEquals("RUNNING", resumed.body().get("mode").asText());
+    ApiClient.until(() -> api.get("/api/v1/strategies/demo-btc-momentum"),
+        a -> a.body().get("status").asText().equals("RUNNING"), 120, "demo strategy to run again");
+  }
+
+  @Test
+  @Order(7)
+  void theAuditTrailShowsAStrategysJournalEventsInOrder() {
+    JsonNode events = api.get("/api/v1/audit/events?type=strategy&id=resting-buyer").body();
+
+    assertTrue(events.size() >= 4, events.toString());
+    assertEquals("StrategyCreated", events.get(0).get("eventType").asText());
+    for (int i = 0; i < events.size(); i++) {
+      assertEquals(i + 1, events.get(i).get("sequenceNumber").asLong());
+      assertTrue(events.get(i).get("timestamp").asLong() > 0);
+    }
+    assertTrue(any(events, e -> e.get("eventType").asText().equals("OrderIntended")));
+    assertTrue(any(events, e -> e.get("eventType").asText().equals("StrategyHalted")));
+    assertEquals("resting-buyer", events.get(0).get("payload").get("config").get("id").asText());
+  }
+
+  private int ordersBeforeKillStrategies() {
+    return (int) ordersBeforeKill.keySet().stream().map(k -> k.substring(0, k.lastIndexOf('-'))).distinct().count();
+  }
+
+  private Map<String, String> orderStates() {
+    Map<String, String> states = new TreeMap<>();
+    api.get("/api/v1/orders").body().forEach(o -> states.put(o.get("clientOrderId").asText(),
+        o.get("status").asText() + " " + o.get("filledQty").asText()));
+    return states;
+  }
+
+  private Map<String, String> positionStates() {
+    Map<String, String> states = new TreeMap<>();
+    api.get("/api/v1/positions").body().forEach(p -> states.put(p.get("strategyId").asText() + "/"
+        + p.get("symbol").asText(), p.get("quantity").asText() + " " + p.get("realizedPnl").asText()));
+    return states;
+  }
+
+  private static void assertError(ApiClient.Answer answer, int status, String code) {
+    assertEquals(status, answer.status(), String.valueOf(answer.body()));
+    assertEquals(code, answer.body().get("error").asText(), answer.body().toString());
+    assertFalse(answer.body().get("message").asText().isBlank());
+  }
+
+  private static boolean all(JsonNode array, java.util.function.Predicate<JsonNode> p) {
+    List<JsonNode> items = new ArrayList<>();
+    array.forEach(items::add);
+    return items.stream().allMatch(p);
+  }
+
+  private static boolean any(JsonNode array, java.util.function.Predicate<JsonNode> p) {
+    List<JsonNode> items = new ArrayList<>();
+    array.forEach(items::add);
+    return items.stream().anyMatch(p);
+  }
+}

@@ -1,0 +1,47 @@
+package org.tradingnode.core.entity;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.tradingnode.core.domain.instrument.Instrument;
+import org.tradingnode.core.domain.instrument.InstrumentCatalog;
+import org.tradingnode.core.domain.order.OrderIntent;
+import org.tradingnode.core.domain.order.OrderType;
+import org.tradingnode.core.domain.order.Side;
+import org.tradingnode.core.domain.risk.RiskLimits;
+
+/** Shared fixtures of the entity tests: config with the node's serialization, a fixed clock, instruments. */
+final class EntityTestSupport {
+  static final long NOW = 1_700_000_000_000L;
+  static final Clock CLOCK = Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC);
+  static final Instrument BTC = new Instrument("paper", "BTCUSDT", "BTC", "USDT", new BigDecimal("0.01"),
+      new BigDecimal("0.00001"), new BigDecimal("5"));
+  static final InstrumentCatalog CATALOG = new InstrumentCatalog(List.of(BTC));
+  static final RiskLimits LIMITS = new RiskLimits(new BigDecimal("10000"), new BigDecimal("20000"),
+      new BigDecimal("50000"), 5, new BigDecimal("5"), 10, new BigDecimal("1000"));
+
+  private EntityTestSupport() {}
+
+  /** The event-sourced test kit's config plus the node's serialization bindings, so every message is checked. */
+  static Config config() {
+    return EventSourcedBehaviorTestKit.config()
+        .withFallback(ConfigFactory.parseResources("serialization.conf"))
+        .withFallback(ConfigFactory.parseString("pekko.loglevel = WARNING"))
+        .withFallback(ConfigFactory.load());
+  }
+
+  static OrderIntent marketBuy(String clientOrderId, String quantity, String referencePrice) {
+    return new OrderIntent(clientOrderId, "s1", "demo", "paper", "BTCUSDT", Side.BUY, OrderType.MARKET,
+        new BigDecimal(quantity), null, new BigDecimal(referencePrice), false, "entry", NOW);
+  }
+
+  static OrderIntent limitBuy(String clientOrderId, String quantity, String price) {
+    return new OrderIntent(clientOrderId, "s1", "demo", "paper", "BTCUSDT", Side.BUY, OrderType.LIMIT,
+        new BigDecimal(quantity), new BigDecimal(price), new BigDecimal(price), false, "entry", NOW);
+  }
+}

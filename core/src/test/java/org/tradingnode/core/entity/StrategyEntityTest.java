@@ -1,0 +1,237 @@
+package org.tradingnode.core.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tradingnode.core.entity.EntityTestSupport.CATALOG;
+import static org.tradingnode.core.entity.EntityTestSupport.CLOCK;
+import static org.tradingnode.core.entity.EntityTestSupport.NOW;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.tradingnode.core.domain.instrument.Instrument;
+import org.tradingnode.core.domain.mode.TradingMode;
+import org.tradingnode.core.domain.order.Fill;
+import org.tradingnode.core.domain.order.OrderStatus;
+import org.tradingnode.core.domain.order.OrderType;
+import org.tradingnode.core.domain.order.Side;
+import org.tradingnode.core.domain.order.VenueReport;
+import org.tradingnode.core.domain.risk.DenyReason;
+import org.tradingnode.core.domain.strategy.IntentProposal;
+import org.tradingnode.core.domain.strategy.StrategyConfig;
+import org.tradingnode.core.domain.strategy.StrategyTypes;
+import org.tradingnode.core.domain.strategy.TradingStrategy;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StrategyEntityTest {
+  private static final StrategyConfig CONFIG = new StrategyConfig("s1", "momentum", "demo", "paper",
+      List.of("BTCUSDT"), Map.of("fastPeriod", "2", "slowPeriod", "3"));
+  private final ActorTestKit kit = ActorTestKit.create(EntityTestSupport.config());
+  private ProbeDirectory directory;
+  private EventSourcedBehaviorTestKit<StrategyEntity.Command, StrategyEntity.Event, StrategyEntity.State> entity;
+
+  @BeforeEach
+  void setUp() {
+    directory = new ProbeDirectory(kit);
+    entity = EventSourcedBehaviorTestKit.create(kit.system(), StrategyEntity.create("s1", directory, CATALOG,
+        StrategyTypes.builtIn(), RunnerSupervision.defaults(), CLOCK));
+  }
+
+  @AfterAll
+  void tearDown() {
+    kit.shutdownTestKit();
+  }
+
+  private StrategyEntity.Reply create() {
+    return entity.<StrategyEntity.Reply>runCommand(replyTo -> new StrategyEntity.CreateStrategy(CONFIG, replyTo))
+        .reply();
+  }
+
+  private StrategyEntity.DefinedStrategy state() {
+    return (StrategyEntity.DefinedStrategy) entity.getState();
+  }
+
+  private void proposeBuy() {
+    long version = 2;
+    entity.runCommand(new StrategyEntity.ProposeIntents(List.of(new IntentProposal("BTCUSDT", Side.BUY,
+        OrderType.MARKET, new BigDecimal("0.01"), null, new BigDecimal("60000"), false, "entry")), version));
+  }
+
+  @Test
+  void createPersistsTheConfigStartsItAndRegistersWithTheCoordinator() {
+    var result = entity.<StrategyEntity.Reply>runCommand(
+        replyTo -> new StrategyEntity.CreateStrategy(CONFIG, replyTo));
+
+    assertEquals(List.of(new StrategyEntity.StrategyCreated(CONFIG, NOW), new StrategyEntity.StrategyStarted(NOW)),
+        result.events());
+    assertEquals(StrategyStatus.RUNNING, ((StrategyEntity.Done) result.reply()).details().status());
+    directory.coordinator.expectMessage(new SafetyCoordinator.Register(
+        new Participant(Participant.Kind.STRATEGY, "s1")));
+  }
+
+  @Test
+  void createWithASymbolTheExchangeDoesNotListIsRefusedAndPersistsNothing() {
+    StrategyConfig bad = new StrategyConfig("s1", "momentum", "demo", "paper", List.of("DOGEUSDT"), Map.of());
+
+    var result = entity.<StrategyEntity.Reply>runCommand(replyTo -> new StrategyEntity.CreateStrategy(bad, replyTo));
+
+    assertEquals(StrategyEntity.Refusal.INVALID, ((StrategyEntity.Refused) result.reply()).refusal());
+    assertTrue(result.hasNoEvents());
+  }
+
+  @Test
+  void createWithBadParametersIsRefusedWithTheParameterNamed() {
+    StrategyConfig bad = new StrategyConfig("s1", "momentum", "demo", "paper", List.of("BTCUSDT"),
+        Map.of("orderNotional", "-1"));
+
+    var reply = (StrategyEntity.Refused) entity.<StrategyEntity.Reply>runCommand(
+        replyTo -> new StrategyEntity.CreateStrategy(bad, replyTo)).reply();
+
+    assertTrue(reply.message().contains("orderNotional"), reply.message());
+  }
+
+  @Test
+  void creatingTwiceIsRefusedAsAlreadyExisting() {
+    create();
+
+    assertEquals(StrategyEntity.Refusal.ALREADY_EXISTS, ((StrategyEntity.Refused) create()).refusal());
+  }
+
+  @Test
+  void askingForAnUnknownStrategyAnswersNotFound() {
+    var reply = entity.<StrategyEntity.Reply>runCommand(StrategyEntity.GetStrategy::new).reply();
+
+    assertEquals(StrategyEntity.Refusal.NOT_FOUND, ((StrategyEntity.Refused) reply).refusal());
+  }
+
+  @Test
+  void aProposalBecomesAPersistedIntentWithADeterministicClientOrderIdSentToRisk() {
+    create();
+
+    proposeBuy();
+
+    var evaluate = directory.risk.expectMessageClass(RiskEntity.EvaluateIntent.class);
+    assertEquals("s1-1", evaluate.intent().clientOrderId());
+    assertEquals(OrderStatus.NEW, state().book().orders().get("s1-1").status());
+    assertEquals(2, state().book().nextSequence());
+  }
+
+  @Test
+  void aProposalFromAStaleViewIsIgnored() {
+    create();
+
+    var result = entity.runCommand(new StrategyEntity.ProposeIntents(List.of(new IntentProposal("BTCUSDT", Side.BUY,
+        OrderType.MARKET, new BigDecimal("0.01"), null, new BigDecimal("60000"), false, "entry")), 1));
+
+    assertTrue(result.hasNoEvents());
+  }
+
+  @Test
+  void aDeniedIntentClosesTheOrderAsRejectedWithTheRuleReason() {
+    create();
+    proposeBuy();
+
+    entity.runCommand(new StrategyEntity.IntentDenied("s1-1", DenyReason.MAX_ORDER_NOTIONAL, "too big"));
+
+    var order = state().book().orders().get("s1-1");
+    assertEquals(OrderStatus.REJECTED, order.status());
+    assertTrue(order.reason().startsWith("MAX_ORDER_NOTIONAL"));
+  }
+
+  @Test
+  void fillsUpdateThePositionAndAFillReportedTwiceIsRecordedOnce() {
+    create();
+    proposeBuy();
+    Fill fill = new Fill("s1-1-0.01", "s1-1", "BTCUSDT", Side.BUY, new BigDecimal("60000.00"),
+        new BigDecimal("0.01"), new BigDecimal("0.60"), false, NOW);
+    entity.runCommand(new StrategyEntity.OrderUpdated(new VenueReport.Accepted("s1-1", "v1", NOW)));
+
+    var first = entity.runCommand(new StrategyEntity.OrderUpdated(new VenueReport.Filled(fill)));
+    var second = entity.runCommand(new StrategyEntity.OrderUpdated(new VenueReport.Filled(fill)));
+
+    assertEquals(List.of(new StrategyEntity.OrderFilled(fill)), first.events());
+    assertTrue(second.hasNoEvents());
+    assertEquals(0, new BigDecimal("0.01").compareTo(state().book().position("BTCUSDT").quantity()));
+    assertEquals(OrderStatus.FILLED, state().book().orders().get("s1-1").status());
+  }
+
+  @Test
+  void haltStopsTheStrategyAndAsksForItsOrdersToBeCancelledAndResumeRestartsIt() {
+    create();
+
+    var halted = entity.runCommand(new StrategyEntity.ApplyMode(TradingMode.HALTED, "operator"));
+
+    assertInstanceOf(StrategyEntity.StrategyHalted.class, halted.event());
+    assertEquals(StrategyStatus.HALTED, state().status());
+    directory.connections.expectMessage(new ExchangeConnectionEntity.CancelStrategyOrders("s1", "trading HALTED"));
+
+    var resumed = entity.runCommand(new StrategyEntity.ApplyMode(TradingMode.RUNNING, "resumed"));
+
+    assertInstanceOf(StrategyEntity.StrategyResumed.class, resumed.event());
+    assertEquals(StrategyStatus.RUNNING, state().status());
+  }
+
+  @Test
+  void startingWhileTradingIsHaltedIsRefused() {
+    create();
+    entity.runCommand(new StrategyEntity.ApplyMode(TradingMode.HALTED, "operator"));
+    entity.<StrategyEntity.Reply>runCommand(replyTo -> new StrategyEntity.StopStrategy("manual", replyTo));
+
+    var reply = entity.<StrategyEntity.Reply>runCommand(StrategyEntity.StartStrategy::new).reply();
+
+    assertEquals(StrategyEntity.Refusal.CONFLICT, ((StrategyEntity.Refused) reply).refusal());
+  }
+
+  @Test
+  void haltedStrategyStaysHaltedAfterARestart() {
+    create();
+    entity.runCommand(new StrategyEntity.ApplyMode(TradingMode.HALTED, "operator"));
+
+    entity.restart();
+
+    assertEquals(StrategyStatus.HALTED, state().status());
+  }
+
+  @Test
+  void aRunnerThatKeepsCrashingMakesTheStrategyFailedAndAlertsTheCoordinator() {
+    StrategyTypes crashing = new StrategyTypes() {
+      @Override
+      public Set<String> names() {
+        return Set.of("momentum");
+      }
+
+      @Override
+      public TradingStrategy create(StrategyConfig config, Map<String, Instrument> instruments) {
+        return (event, view) -> {
+          throw new IllegalStateException("strategy bug");
+        };
+      }
+    };
+    var failing = EventSourcedBehaviorTestKit.<StrategyEntity.Command, StrategyEntity.Event, StrategyEntity.State>create(
+        kit.system(), StrategyEntity.create("s1", directory, CATALOG, crashing,
+            new RunnerSupervision(Duration.ofMillis(10), Duration.ofMillis(20), 2), CLOCK));
+    failing.<StrategyEntity.Reply>runCommand(replyTo -> new StrategyEntity.CreateStrategy(CONFIG, replyTo));
+    var market = new SymbolEntity.MarketDataBatch("paper:BTCUSDT", List.of(
+        new org.tradingnode.core.domain.market.Trade("BTCUSDT", NOW, 1, 60000, 0.1, Side.BUY)));
+
+    for (int crash = 0; crash < 3; crash++) {
+      var subscribe = directory.symbols.expectMessageClass(SymbolEntity.Subscribe.class, Duration.ofSeconds(5));
+      subscribe.subscriber().tell(market);
+    }
+
+    var alert = directory.coordinator.fishForMessage(Duration.ofSeconds(5), m -> m instanceof SafetyCoordinator.ReportAlert
+        ? org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.complete()
+        : org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.continueAndIgnore());
+    assertEquals(Alert.STRATEGY_FAILED, ((SafetyCoordinator.ReportAlert) alert.get(alert.size() - 1)).alert());
+    assertEquals(StrategyStatus.FAILED, ((StrategyEntity.DefinedStrategy) failing.getState()).status());
+  }
+}
