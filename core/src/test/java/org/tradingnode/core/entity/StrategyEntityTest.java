@@ -201,6 +201,25 @@ class StrategyEntityTest {
     assertEquals(StrategyStatus.HALTED, state().status());
   }
 
+  /** A symbol that pushes the same trade to its subscribers every 20 ms. */
+  private static org.apache.pekko.actor.typed.Behavior<SymbolEntity.Command> tickingSymbol(
+      org.tradingnode.core.domain.market.Trade trade) {
+    var subscribers = new java.util.HashSet<org.apache.pekko.actor.typed.ActorRef<SymbolEntity.MarketDataBatch>>();
+    return org.apache.pekko.actor.typed.javadsl.Behaviors.withTimers(timers -> {
+      timers.startTimerAtFixedRate(new SymbolEntity.PublishMarketData(List.of(trade)), Duration.ofMillis(20));
+      return org.apache.pekko.actor.typed.javadsl.Behaviors.receive(SymbolEntity.Command.class)
+          .onMessage(SymbolEntity.Subscribe.class, cmd -> {
+            subscribers.add(cmd.subscriber());
+            return org.apache.pekko.actor.typed.javadsl.Behaviors.same();
+          })
+          .onMessage(SymbolEntity.PublishMarketData.class, cmd -> {
+            subscribers.forEach(s -> s.tell(new SymbolEntity.MarketDataBatch("paper:BTCUSDT", cmd.events())));
+            return org.apache.pekko.actor.typed.javadsl.Behaviors.same();
+          })
+          .build();
+    });
+  }
+
   @Test
   void aRunnerThatKeepsCrashingMakesTheStrategyFailedAndAlertsTheCoordinator() {
     StrategyTypes crashing = new StrategyTypes() {
@@ -216,22 +235,38 @@ class StrategyEntityTest {
         };
       }
     };
+    var market = new org.tradingnode.core.domain.market.Trade("BTCUSDT", NOW, 1, 60000, 0.1, Side.BUY);
+    var tickingSymbol = kit.spawn(tickingSymbol(market));
+    EntityDirectory withMarket = new EntityDirectory() {
+      public org.apache.pekko.actor.typed.RecipientRef<StrategyEntity.Command> strategy(String id) {
+        return directory.strategy(id);
+      }
+
+      public org.apache.pekko.actor.typed.RecipientRef<RiskEntity.Command> risk(String account) {
+        return directory.risk(account);
+      }
+
+      public org.apache.pekko.actor.typed.RecipientRef<ExchangeConnectionEntity.Command> connection(String id) {
+        return directory.connection(id);
+      }
+
+      public org.apache.pekko.actor.typed.RecipientRef<SymbolEntity.Command> symbol(String id) {
+        return tickingSymbol;
+      }
+
+      public org.apache.pekko.actor.typed.RecipientRef<SafetyCoordinator.Command> coordinator() {
+        return directory.coordinator();
+      }
+    };
     var failing = EventSourcedBehaviorTestKit.<StrategyEntity.Command, StrategyEntity.Event, StrategyEntity.State>create(
-        kit.system(), StrategyEntity.create("s1", directory, CATALOG, crashing,
+        kit.system(), StrategyEntity.create("s1", withMarket, CATALOG, crashing,
             new RunnerSupervision(Duration.ofMillis(10), Duration.ofMillis(20), 2), CLOCK));
+
     failing.<StrategyEntity.Reply>runCommand(replyTo -> new StrategyEntity.CreateStrategy(CONFIG, replyTo));
-    var market = new SymbolEntity.MarketDataBatch("paper:BTCUSDT", List.of(
-        new org.tradingnode.core.domain.market.Trade("BTCUSDT", NOW, 1, 60000, 0.1, Side.BUY)));
 
-    for (int crash = 0; crash < 3; crash++) {
-      var subscribe = directory.symbols.expectMessageClass(SymbolEntity.Subscribe.class, Duration.ofSeconds(5));
-      subscribe.subscriber().tell(market);
-    }
-
-    var alert = directory.coordinator.fishForMessage(Duration.ofSeconds(5), m -> m instanceof SafetyCoordinator.ReportAlert
-        ? org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.complete()
-        : org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.continueAndIgnore());
-    assertEquals(Alert.STRATEGY_FAILED, ((SafetyCoordinator.ReportAlert) alert.get(alert.size() - 1)).alert());
+    directory.coordinator.expectMessageClass(SafetyCoordinator.Register.class);
+    var alert = directory.coordinator.expectMessageClass(SafetyCoordinator.ReportAlert.class, Duration.ofSeconds(10));
+    assertEquals(Alert.STRATEGY_FAILED, alert.alert());
     assertEquals(StrategyStatus.FAILED, ((StrategyEntity.DefinedStrategy) failing.getState()).status());
   }
 }

@@ -68,7 +68,7 @@ public final class PaperExchange {
     for (Order o : openOrders.values()) {
       Instrument i = instruments.get(o.intent().symbol());
       if (o.intent().side() == Side.BUY && i.quoteAsset().equals(asset)) {
-        held = held.add(costWithFee(o.remainingQuantity(), o.intent().limitPrice(), false));
+        held = held.add(costWithFee(i, o.remainingQuantity(), o.intent().limitPrice()));
       } else if (o.intent().side() == Side.SELL && i.baseAsset().equals(asset)) {
         held = held.add(o.remainingQuantity());
       }
@@ -160,7 +160,7 @@ public final class PaperExchange {
     }
     BigDecimal fillPrice = instrument.roundPrice(price, RoundingMode.HALF_EVEN);
     BigDecimal notional = fillPrice.multiply(quantity);
-    BigDecimal fee = notional.multiply(fees.rate(maker)).setScale(instrument.tickSize().scale(), RoundingMode.HALF_UP);
+    BigDecimal fee = fee(instrument, notional, maker);
     OrderIntent intent = order.intent();
     BigDecimal filledAfter = order.filledQuantity().add(quantity);
     Fill fill = new Fill(order.clientOrderId() + "-" + filledAfter.stripTrailingZeros().toPlainString(),
@@ -205,7 +205,7 @@ public final class PaperExchange {
           "notional below the minimum of " + instrument.minNotional().toPlainString(), now);
     }
     boolean enough = intent.side() == Side.BUY
-        ? freeBalance(instrument.quoteAsset()).compareTo(costWithFee(intent.quantity(), price, false)) >= 0
+        ? freeBalance(instrument.quoteAsset()).compareTo(costWithFee(instrument, intent.quantity(), price)) >= 0
         : freeBalance(instrument.baseAsset()).compareTo(intent.quantity()) >= 0;
     if (!enough) {
       String asset = intent.side() == Side.BUY ? instrument.quoteAsset() : instrument.baseAsset();
@@ -223,9 +223,17 @@ public final class PaperExchange {
     return intent.side() == Side.BUY ? cmp >= 0 : cmp <= 0;
   }
 
-  private BigDecimal costWithFee(BigDecimal quantity, BigDecimal price, boolean maker) {
-    BigDecimal notional = price.multiply(quantity);
-    return notional.add(notional.multiply(fees.rate(maker)));
+  /**
+   * The most a buy can cost: at the taker rate, with the fee rounded exactly as a fill rounds it, and
+   * the price rounded up to the tick as a fill at an off-tick touch would be.
+   */
+  private BigDecimal costWithFee(Instrument instrument, BigDecimal quantity, BigDecimal price) {
+    BigDecimal notional = instrument.roundPrice(price, RoundingMode.CEILING).multiply(quantity);
+    return notional.add(fee(instrument, notional, false));
+  }
+
+  private BigDecimal fee(Instrument instrument, BigDecimal notional, boolean maker) {
+    return notional.multiply(fees.rate(maker)).setScale(instrument.tickSize().scale(), RoundingMode.HALF_UP);
   }
 
   private static Optional<VenueReport> reject(String cid, VenueRejectReason reason, String detail, long now) {

@@ -53,13 +53,23 @@ public record AccountExposure(
     return position(intent.symbol()).quantity().add(signed);
   }
 
-  /** True when the intent only makes the existing position smaller (never flips it). */
+  /**
+   * True when the intent only makes the existing position smaller (never flips it), counting the
+   * approved, still open orders on the same side that reduce it already.
+   */
   public boolean reducesPosition(OrderIntent intent) {
     BigDecimal current = position(intent.symbol()).quantity();
     if (current.signum() == 0 || current.signum() == intent.side().sign()) {
       return false;
     }
-    return intent.quantity().compareTo(current.abs()) <= 0;
+    BigDecimal alreadyReducing = BigDecimal.ZERO;
+    for (OrderIntent open : openOrders.values()) {
+      if (open.symbol().equals(intent.symbol()) && open.side() == intent.side()
+          && !open.clientOrderId().equals(intent.clientOrderId())) {
+        alreadyReducing = alreadyReducing.add(open.quantity());
+      }
+    }
+    return intent.quantity().add(alreadyReducing).compareTo(current.abs()) <= 0;
   }
 
   /** Sum of all positions valued at the last known prices. */

@@ -163,7 +163,8 @@ class PaperExchangeTest {
     assertEquals("paper-c1", accepted.venueOrderId());
     assertEquals(OrderStatus.ACCEPTED, venue.openOrder("c1").orElseThrow().status());
     assertDecimal("10000", venue.balances().get("USDT"));
-    assertDecimal("9900.901", venue.freeBalance("USDT"));
+    // 99.00 held plus the taker fee 0.099, rounded up to the tick as a fill would charge it
+    assertDecimal("9900.90", venue.freeBalance("USDT"));
   }
 
   @Test
@@ -324,6 +325,23 @@ class PaperExchangeTest {
   }
 
   @Test
+  void makerPaysTheMakerRateAndTakerTheTakerRateOnTheSameNotional() {
+    PaperExchange venue = venueWithQuote(99.0, 5, 100.0, 5);
+    Fill taker = onlyFill(venue.place(order("c1", Side.BUY, OrderType.MARKET, "1", null), T0 + 1));
+    venue.onMarketEvent(quote(99.0, 5, 101.0, 5, T0 + 2));
+    venue.place(order("c2", Side.BUY, OrderType.LIMIT, "1", "100.00"), T0 + 3);
+
+    Fill maker = onlyFill(venue.onMarketEvent(quote(99.0, 5, 100.0, 5, T0 + 4)));
+
+    assertFalse(taker.maker());
+    assertDecimal("100.00", taker.price());
+    assertDecimal("0.10", taker.fee());
+    assertTrue(maker.maker());
+    assertDecimal("100.00", maker.price());
+    assertDecimal("0.05", maker.fee());
+  }
+
+  @Test
   void feesAreChargedInTheQuoteAsset() {
     PaperExchange venue = venueWithQuote(99.9, 2, 100.0, 2);
 
@@ -371,6 +389,17 @@ class PaperExchangeTest {
 
     assertDecimal("1", onlyFill(reports).quantity());
     assertDecimal("0", venue.balances().get("USDT"));
+  }
+
+  @Test
+  void buyThatPassesTheBalanceCheckNeverLeavesTheQuoteBalanceNegative() {
+    PaperExchange venue = venue(Map.of("USDT", new BigDecimal("49.99995")));
+    venue.onMarketEvent(quote(99.8, 2, 99.9, 2, T0));
+
+    List<VenueReport> reports = venue.place(order("c1", Side.BUY, OrderType.MARKET, "0.5", null), T0 + 1);
+
+    BigDecimal usdt = venue.balances().get("USDT");
+    assertTrue(usdt.signum() >= 0, () -> "USDT balance went negative: " + usdt.toPlainString() + " after " + reports);
   }
 
   @Test

@@ -1,0 +1,52 @@
+package org.tradingnode.core.domain.strategy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.tradingnode.core.domain.instrument.Instrument;
+
+class StrategyTypesTest {
+
+  private static final Map<String, Instrument> INSTRUMENTS = Map.of("BTCUSDT", new Instrument("paper", "BTCUSDT",
+      "BTC", "USDT", new BigDecimal("0.01"), new BigDecimal("0.00001"), new BigDecimal("5")));
+
+  private static StrategyConfig config(String type, Map<String, String> params) {
+    return new StrategyConfig("s1", type, "acc", "paper", List.of("BTCUSDT"), params);
+  }
+
+  @Test
+  void builtInTypesAreJustMomentum() {
+    assertEquals(Set.of("momentum"), StrategyTypes.builtIn().names());
+  }
+
+  @Test
+  void momentumConfigCreatesAMomentumStrategy() {
+    TradingStrategy strategy = StrategyTypes.builtIn()
+        .create(config("momentum", Map.of("fastPeriod", "2", "slowPeriod", "4")), INSTRUMENTS);
+
+    assertInstanceOf(MomentumStrategy.class, strategy);
+  }
+
+  @Test
+  void unknownTypeIsRejected() {
+    assertThrows(IllegalArgumentException.class,
+        () -> StrategyTypes.builtIn().create(config("grid", Map.of()), INSTRUMENTS));
+  }
+
+  @Test
+  void badParametersAreRejectedAtCreation() {
+    assertThrows(IllegalArgumentException.class,
+        () -> StrategyTypes.builtIn().create(config("momentum", Map.of("slowPeriod", "3")), INSTRUMENTS));
+  }
+
+  @Test
+  void configConnectionIdIsExchangeColonAccount() {
+    assertEquals("paper:acc", config("momentum", Map.of()).connectionId());
+  }
+}

@@ -1,0 +1,127 @@
+package org.tradingnode.core.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.tradingnode.core.entity.EntityTestSupport.CATALOG;
+import static org.tradingnode.core.entity.EntityTestSupport.CLOCK;
+import static org.tradingnode.core.entity.EntityTestSupport.NOW;
+import static org.tradingnode.core.entity.EntityTestSupport.limitBuy;
+import static org.tradingnode.core.entity.EntityTestSupport.marketBuy;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.tradingnode.core.domain.market.Quote;
+import org.tradingnode.core.domain.mode.TradingMode;
+import org.tradingnode.core.domain.order.OrderStatus;
+import org.tradingnode.core.domain.order.VenueReport;
+import org.tradingnode.core.domain.paper.FeeSchedule;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExchangeConnectionEntityTest {
+  private final ActorTestKit kit = ActorTestKit.create(EntityTestSupport.config());
+  private ProbeDirectory directory;
+  private EventSourcedBehaviorTestKit<ExchangeConnectionEntity.Command, ExchangeConnectionEntity.Event,
+      ExchangeConnectionEntity.State> connection;
+
+  @BeforeEach
+  void setUp() {
+    directory = new ProbeDirectory(kit);
+    connection = EventSourcedBehaviorTestKit.create(kit.system(), ExchangeConnectionEntity.create("paper:demo",
+        directory, CATALOG, new FeeSchedule(new BigDecimal("0.001"), new BigDecimal("0.001")),
+        Map.of("USDT", new BigDecimal("100000")), CLOCK));
+    var subscribe = directory.symbols.expectMessageClass(SymbolEntity.Subscribe.class, Duration.ofSeconds(5));
+    subscribe.subscriber().tell(new SymbolEntity.MarketDataBatch("paper:BTCUSDT",
+        List.of(new Quote("BTCUSDT", NOW, 59999.99, 1.0, 60000.00, 1.0))));
+  }
+
+  @AfterAll
+  void tearDown() {
+    kit.shutdownTestKit();
+  }
+
+  private ExchangeConnectionEntity.OrdersView orders() {
+    return connection.<ExchangeConnectionEntity.OrdersView>runCommand(ExchangeConnectionEntity.GetOrders::new)
+        .reply();
+  }
+
+  private void awaitStatus(String clientOrderId, OrderStatus status) {
+    for (int i = 0; i < 100; i++) {
+      var order = orders().orders().stream().filter(o -> o.clientOrderId().equals(clientOrderId)).findFirst();
+      if (order.isPresent() && order.get().status() == status) {
+        return;
+      }
+      directory.strategies.expectNoMessage(Duration.ofMillis(20));
+    }
+    throw new AssertionError(clientOrderId + " never reached " + status + ": " + orders());
+  }
+
+  @Test
+  void aSubmittedOrderIsPersistedBeforeItIsSentAndItsFillsReachStrategyAndRisk() {
+    var intent = marketBuy("s1-1", "0.01", "60000");
+
+    var result = connection.runCommand(new ExchangeConnectionEntity.SubmitOrder(intent));
+
+    assertEquals(new ExchangeConnectionEntity.OrderSubmitted(intent, NOW), result.event());
+    assertInstanceOf(VenueReport.Accepted.class,
+        directory.strategies.expectMessageClass(StrategyEntity.OrderUpdated.class).report());
+    var filled = (VenueReport.Filled) directory.strategies.expectMessageClass(StrategyEntity.OrderUpdated.class).report();
+    assertEquals(0, new BigDecimal("60000.00").compareTo(filled.fill().price()));
+    assertEquals(filled.fill(), directory.risk.expectMessageClass(RiskEntity.RecordFill.class).fill());
+    awaitStatus("s1-1", OrderStatus.FILLED);
+  }
+
+  @Test
+  void aRepeatedClientOrderIdIsAnsweredFromTheJournalAndNeverSentTwice() {
+    var intent = marketBuy("s1-1", "0.01", "60000");
+    connection.runCommand(new ExchangeConnectionEntity.SubmitOrder(intent));
+    awaitStatus("s1-1", OrderStatus.FILLED);
+
+    var again = connection.runCommand(new ExchangeConnectionEntity.SubmitOrder(intent));
+
+    assertEquals(List.of(), again.events());
+    assertEquals(1, orders().orders().size());
+    var balances = connection.<ExchangeConnectionEntity.BalancesView>runCommand(
+        ExchangeConnectionEntity.GetBalances::new).reply().balances();
+    assertEquals(0, new BigDecimal("0.01").compareTo(balances.get("BTC")));
+  }
+
+  @Test
+  void haltCancelsEveryOpenOrderAtTheVenue() {
+    connection.runCommand(new ExchangeConnectionEntity.SubmitOrder(limitBuy("s1-1", "0.01", "59000.00")));
+    awaitStatus("s1-1", OrderStatus.ACCEPTED);
+
+    var result = connection.runCommand(new ExchangeConnectionEntity.ApplyMode(TradingMode.HALTED, "operator"));
+
+    assertInstanceOf(ExchangeConnectionEntity.CancelRequested.class, result.events().get(1));
+    awaitStatus("s1-1", OrderStatus.CANCELED);
+  }
+
+  @Test
+  void whileHaltedAnApprovedOrderIsRefusedLocally() {
+    connection.runCommand(new ExchangeConnectionEntity.ApplyMode(TradingMode.HALTED, "operator"));
+
+    var result = connection.runCommand(new ExchangeConnectionEntity.SubmitOrder(marketBuy("s1-1", "0.01", "60000")));
+
+    assertInstanceOf(ExchangeConnectionEntity.OrderRejected.class, result.events().get(1));
+    assertEquals(OrderStatus.REJECTED, orders().orders().get(0).status());
+  }
+
+  @Test
+  void afterARestartTheVenueHoldsTheSameOpenOrdersAndBalances() {
+    connection.runCommand(new ExchangeConnectionEntity.SubmitOrder(limitBuy("s1-1", "0.01", "59000.00")));
+    awaitStatus("s1-1", OrderStatus.ACCEPTED);
+
+    connection.restart();
+
+    awaitStatus("s1-1", OrderStatus.ACCEPTED);
+    assertEquals(0, new BigDecimal("100000").compareTo(connection.getState().balances().get("USDT")));
+  }
+}

@@ -1,0 +1,125 @@
+package org.tradingnode.core.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tradingnode.core.entity.EntityTestSupport.CATALOG;
+import static org.tradingnode.core.entity.EntityTestSupport.CLOCK;
+import static org.tradingnode.core.entity.EntityTestSupport.LIMITS;
+import static org.tradingnode.core.entity.EntityTestSupport.NOW;
+import static org.tradingnode.core.entity.EntityTestSupport.marketBuy;
+
+import java.math.BigDecimal;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.tradingnode.core.domain.mode.TradingMode;
+import org.tradingnode.core.domain.order.Fill;
+import org.tradingnode.core.domain.order.Side;
+import org.tradingnode.core.domain.risk.DenyReason;
+import org.tradingnode.core.domain.risk.RiskLimits;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RiskEntityTest {
+  private final ActorTestKit kit = ActorTestKit.create(EntityTestSupport.config());
+  private ProbeDirectory directory;
+  private EventSourcedBehaviorTestKit<RiskEntity.Command, RiskEntity.Event, RiskEntity.State> risk;
+
+  @BeforeEach
+  void setUp() {
+    directory = new ProbeDirectory(kit);
+    risk = EventSourcedBehaviorTestKit.create(kit.system(),
+        RiskEntity.create("demo", directory, CATALOG, LIMITS, CLOCK));
+  }
+
+  @AfterAll
+  void tearDown() {
+    kit.shutdownTestKit();
+  }
+
+  @Test
+  void anIntentWithinTheLimitsIsApprovedPersistedAndSentToTheConnection() {
+    var intent = marketBuy("s1-1", "0.01", "60000");
+
+    var result = risk.runCommand(new RiskEntity.EvaluateIntent(intent));
+
+    assertEquals(new RiskEntity.OrderApproved(intent, NOW), result.event());
+    assertEquals(intent, directory.connections.expectMessageClass(ExchangeConnectionEntity.SubmitOrder.class).intent());
+    assertEquals(1, result.state().exposure().openOrderCount());
+  }
+
+  @Test
+  void anIntentAboveTheOrderNotionalLimitIsDeniedAndTheStrategyToldWhy() {
+    var intent = marketBuy("s1-1", "1", "60000");
+
+    var result = risk.runCommand(new RiskEntity.EvaluateIntent(intent));
+
+    assertInstanceOf(RiskEntity.OrderDenied.class, result.event());
+    var denied = directory.strategies.expectMessageClass(StrategyEntity.IntentDenied.class);
+    assertEquals(DenyReason.MAX_ORDER_NOTIONAL, denied.reason());
+    directory.connections.expectNoMessage();
+  }
+
+  @Test
+  void aResentIntentGetsTheSameDecisionWithoutASecondEvent() {
+    var intent = marketBuy("s1-1", "0.01", "60000");
+    risk.runCommand(new RiskEntity.EvaluateIntent(intent));
+    directory.connections.expectMessageClass(ExchangeConnectionEntity.SubmitOrder.class);
+
+    var again = risk.runCommand(new RiskEntity.EvaluateIntent(intent));
+
+    assertTrue(again.hasNoEvents());
+    directory.connections.expectMessageClass(ExchangeConnectionEntity.SubmitOrder.class);
+    assertEquals(1, again.state().exposure().openOrderCount());
+  }
+
+  @Test
+  void whileHaltedEveryIntentIsDenied() {
+    risk.runCommand(new RiskEntity.ApplyMode(TradingMode.HALTED, "operator"));
+
+    var result = risk.runCommand(new RiskEntity.EvaluateIntent(marketBuy("s1-1", "0.01", "60000")));
+
+    assertEquals(DenyReason.TRADING_HALTED, ((RiskEntity.OrderDenied) result.event()).reason());
+  }
+
+  @Test
+  void haltedModeSurvivesARestart() {
+    risk.runCommand(new RiskEntity.ApplyMode(TradingMode.HALTED, "operator"));
+
+    risk.restart();
+
+    assertEquals(TradingMode.HALTED, risk.getState().mode());
+  }
+
+  @Test
+  void realizedLossBeyondTheDailyLimitPutsTheSystemInSafeMode() {
+    Fill buy = new Fill("f1", "s1-1", "BTCUSDT", Side.BUY, new BigDecimal("60000"), new BigDecimal("0.1"),
+        BigDecimal.ZERO, false, NOW);
+    Fill sellAtLoss = new Fill("f2", "s1-2", "BTCUSDT", Side.SELL, new BigDecimal("49000"), new BigDecimal("0.1"),
+        BigDecimal.ZERO, false, NOW);
+    risk.runCommand(new RiskEntity.RecordFill(buy));
+
+    var result = risk.runCommand(new RiskEntity.RecordFill(sellAtLoss));
+
+    assertInstanceOf(RiskEntity.DailyLossLimitBreached.class, result.events().get(1));
+    directory.coordinator.expectMessageClass(SafetyCoordinator.Register.class);
+    var alert = directory.coordinator.expectMessageClass(SafetyCoordinator.ReportAlert.class);
+    assertEquals(Alert.DAILY_LOSS_LIMIT, alert.alert());
+  }
+
+  @Test
+  void limitsCanBeReplacedAndReadBack() {
+    RiskLimits tighter = new RiskLimits(new BigDecimal("100"), new BigDecimal("200"), new BigDecimal("300"), 1,
+        new BigDecimal("1"), 1, new BigDecimal("10"));
+
+    var set = risk.<StatusReply<RiskLimits>>runCommand(replyTo -> new RiskEntity.SetLimits(tighter, replyTo));
+    var read = risk.<RiskLimits>runCommand(RiskEntity.GetLimits::new);
+
+    assertEquals(tighter, set.reply().getValue());
+    assertEquals(tighter, read.reply());
+  }
+}

@@ -1,0 +1,100 @@
+package org.tradingnode.core.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tradingnode.core.entity.EntityTestSupport.CLOCK;
+
+import java.time.Duration;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.tradingnode.core.domain.mode.TradingMode;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SafetyCoordinatorTest {
+  private final ActorTestKit kit = ActorTestKit.create(EntityTestSupport.config());
+  private ProbeDirectory directory;
+  private EventSourcedBehaviorTestKit<SafetyCoordinator.Command, SafetyCoordinator.Event, SafetyCoordinator.State>
+      coordinator;
+
+  @BeforeEach
+  void setUp() {
+    directory = new ProbeDirectory(kit);
+    coordinator = EventSourcedBehaviorTestKit.create(kit.system(), SafetyCoordinator.create(directory, CLOCK));
+    awaitMode(TradingMode.RUNNING);
+  }
+
+  @AfterAll
+  void tearDown() {
+    kit.shutdownTestKit();
+  }
+
+  private void awaitMode(TradingMode mode) {
+    for (int i = 0; i < 100 && coordinator.getState().mode().mode() != mode; i++) {
+      directory.strategies.expectNoMessage(Duration.ofMillis(20));
+    }
+    assertEquals(mode, coordinator.getState().mode().mode());
+  }
+
+  private StatusReply<ModeView> change(TradingMode target) {
+    return coordinator.<StatusReply<ModeView>>runCommand(
+        replyTo -> new SafetyCoordinator.ChangeMode(target, "operator", replyTo)).reply();
+  }
+
+  @Test
+  void emergencyStopIsPersistedAndPushedToEveryRegisteredEntity() {
+    coordinator.runCommand(new SafetyCoordinator.Register(new Participant(Participant.Kind.STRATEGY, "s1")));
+    coordinator.runCommand(new SafetyCoordinator.Register(new Participant(Participant.Kind.RISK, "demo")));
+    coordinator.runCommand(new SafetyCoordinator.Register(new Participant(Participant.Kind.CONNECTION, "paper:demo")));
+    directory.strategies.expectMessage(new StrategyEntity.ApplyMode(TradingMode.RUNNING, "node started"));
+
+    var reply = change(TradingMode.HALTED);
+
+    assertEquals(TradingMode.HALTED, reply.getValue().mode());
+    directory.strategies.expectMessage(new StrategyEntity.ApplyMode(TradingMode.HALTED, "operator"));
+    directory.risk.expectMessageClass(RiskEntity.ApplyMode.class);
+    assertEquals(TradingMode.HALTED, directory.risk.expectMessageClass(RiskEntity.ApplyMode.class).mode());
+    directory.connections.expectMessageClass(ExchangeConnectionEntity.ApplyMode.class);
+    assertEquals(TradingMode.HALTED,
+        directory.connections.expectMessageClass(ExchangeConnectionEntity.ApplyMode.class).mode());
+  }
+
+  @Test
+  void aTransitionTheStateMachineForbidsIsRefused() {
+    change(TradingMode.HALTED);
+
+    var reply = change(TradingMode.SAFE_MODE);
+
+    assertTrue(reply.isError());
+    assertEquals(TradingMode.HALTED, coordinator.getState().mode().mode());
+  }
+
+  @Test
+  void haltedStaysHaltedAcrossARestartUntilResumed() {
+    change(TradingMode.HALTED);
+
+    coordinator.restart();
+
+    assertEquals(TradingMode.HALTED, coordinator.getState().mode().mode());
+    assertEquals(TradingMode.RUNNING, change(TradingMode.RUNNING).getValue().mode());
+  }
+
+  @Test
+  void aDailyLossAlertPutsTheSystemInSafeMode() {
+    coordinator.runCommand(new SafetyCoordinator.ReportAlert(Alert.DAILY_LOSS_LIMIT, "risk:demo", "lost 6000"));
+
+    assertEquals(TradingMode.SAFE_MODE, coordinator.getState().mode().mode());
+  }
+
+  @Test
+  void aStrategyFailureIsRecordedWithoutChangingTheMode() {
+    var result = coordinator.runCommand(new SafetyCoordinator.ReportAlert(Alert.STRATEGY_FAILED, "s1", "crashed"));
+
+    assertEquals(1, result.events().size());
+    assertEquals(TradingMode.RUNNING, coordinator.getState().mode().mode());
+  }
+}
