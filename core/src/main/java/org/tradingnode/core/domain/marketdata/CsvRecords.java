@@ -14,9 +14,9 @@ import java.util.function.Function;
  * Reads a headed CSV file line by line and turns each line into a value. The header must match
  * exactly; a line with the wrong number of columns or that the parser rejects with an {@link
  * IllegalArgumentException} is skipped and counted; blank lines are ignored. The file is closed
- * when the last line has been read or on {@link #close()}.
+ * when the last line has been read or on {@link #close()}. The recorded-data readers extend it.
  */
-final class CsvRecords<T> implements Iterator<T>, AutoCloseable {
+public class CsvRecords<T> implements Iterator<T>, AutoCloseable {
 
   private final Path file;
   private final int columnCount;
@@ -72,8 +72,17 @@ final class CsvRecords<T> implements Iterator<T>, AutoCloseable {
   }
 
   /** Lines skipped so far because they could not be parsed. */
-  int skippedLines() {
+  public int skippedLines() {
     return skippedLines;
+  }
+
+  /** Everything not read yet, then closes the file. */
+  public java.util.List<T> readRemaining() {
+    java.util.List<T> all = new java.util.ArrayList<>();
+    try (this) {
+      forEachRemaining(all::add);
+    }
+    return all;
   }
 
   @Override

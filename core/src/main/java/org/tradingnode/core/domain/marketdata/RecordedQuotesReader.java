@@ -1,8 +1,6 @@
 package org.tradingnode.core.domain.marketdata;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import org.tradingnode.core.domain.market.Quote;
@@ -12,48 +10,24 @@ import org.tradingnode.core.domain.market.Quote;
  * Quote} events of a given symbol (the file's own symbol column, e.g. {@code BTC/USDT}, is not
  * used), in file order. Unparseable lines are skipped and counted. Close it when stopping early.
  */
-public final class RecordedQuotesReader implements Iterator<Quote>, AutoCloseable {
+public final class RecordedQuotesReader extends CsvRecords<Quote> {
 
   /** The exact header line the file must start with. */
   public static final String HEADER =
       "timestamp_ms,timestamp_iso,symbol,ask_size,ask,bid_size,bid";
 
-  private final CsvRecords<Quote> records;
-
   /** @throws IllegalArgumentException if the file is missing or has another header */
   public RecordedQuotesReader(Path file, String symbol) {
-    Objects.requireNonNull(symbol, "symbol");
-    this.records =
-        new CsvRecords<>(file, "recorded Binance quotes", HEADER, row -> parse(symbol, row));
+    super(file, "recorded Binance quotes", HEADER, parser(Objects.requireNonNull(symbol, "symbol")));
   }
 
   /** Reads the whole file into a list. */
   public static List<Quote> readAll(Path file, String symbol) {
-    List<Quote> quotes = new ArrayList<>();
-    try (RecordedQuotesReader reader = new RecordedQuotesReader(file, symbol)) {
-      reader.forEachRemaining(quotes::add);
-    }
-    return quotes;
+    return new RecordedQuotesReader(file, symbol).readRemaining();
   }
 
-  @Override
-  public boolean hasNext() {
-    return records.hasNext();
-  }
-
-  @Override
-  public Quote next() {
-    return records.next();
-  }
-
-  /** Lines skipped so far because they could not be parsed. */
-  public int skippedLines() {
-    return records.skippedLines();
-  }
-
-  @Override
-  public void close() {
-    records.close();
+  private static java.util.function.Function<String[], Quote> parser(String symbol) {
+    return row -> parse(symbol, row);
   }
 
   private static Quote parse(String symbol, String[] columns) {

@@ -1,8 +1,6 @@
 package org.tradingnode.core.domain.marketdata;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -14,48 +12,24 @@ import org.tradingnode.core.domain.order.Side;
  * of a given symbol, in file order. {@code buyer_maker = True} means the buyer's order was resting,
  * so the aggressor sold. Unparseable lines are skipped and counted. Close it when stopping early.
  */
-public final class RecordedTradesReader implements Iterator<Trade>, AutoCloseable {
+public final class RecordedTradesReader extends CsvRecords<Trade> {
 
   /** The exact header line the file must start with. */
   public static final String HEADER =
       "timestamp_ms,timestamp_iso,trade_id,price,quantity,buyer_maker";
 
-  private final CsvRecords<Trade> records;
-
   /** @throws IllegalArgumentException if the file is missing or has another header */
   public RecordedTradesReader(Path file, String symbol) {
-    Objects.requireNonNull(symbol, "symbol");
-    this.records =
-        new CsvRecords<>(file, "recorded Binance trades", HEADER, row -> parse(symbol, row));
+    super(file, "recorded Binance trades", HEADER, parser(Objects.requireNonNull(symbol, "symbol")));
   }
 
   /** Reads the whole file into a list. */
   public static List<Trade> readAll(Path file, String symbol) {
-    List<Trade> trades = new ArrayList<>();
-    try (RecordedTradesReader reader = new RecordedTradesReader(file, symbol)) {
-      reader.forEachRemaining(trades::add);
-    }
-    return trades;
+    return new RecordedTradesReader(file, symbol).readRemaining();
   }
 
-  @Override
-  public boolean hasNext() {
-    return records.hasNext();
-  }
-
-  @Override
-  public Trade next() {
-    return records.next();
-  }
-
-  /** Lines skipped so far because they could not be parsed. */
-  public int skippedLines() {
-    return records.skippedLines();
-  }
-
-  @Override
-  public void close() {
-    records.close();
+  private static java.util.function.Function<String[], Trade> parser(String symbol) {
+    return row -> parse(symbol, row);
   }
 
   private static Trade parse(String symbol, String[] columns) {
