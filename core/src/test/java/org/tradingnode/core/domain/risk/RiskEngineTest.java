@@ -76,6 +76,14 @@ class RiskEngineTest {
   }
 
   @Test
+  void safeModeDeniesAReducingSellWhenApprovedSellsAlreadyCloseTheWholeLong() {
+    var exposure = holding("10", "100").withApproved(reduceOnlySell("10"), T0);
+
+    assertDenied(DenyReason.REDUCE_ONLY_VIOLATION,
+        engine.evaluate(reduceOnlySell("10"), TradingMode.SAFE_MODE, exposure, LIMITS, T0));
+  }
+
+  @Test
   void safeModeDeniesASellThatWouldFlipTheLong() {
     var exposure = holding("10", "100");
 
