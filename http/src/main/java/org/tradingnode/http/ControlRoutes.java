@@ -208,7 +208,7 @@ public final class ControlRoutes extends AllDirectives {
         .filter(d -> account == null || d.config().account().equals(account))
         .flatMap(d -> d.orders().stream())
         .filter(o -> statusFilter.test(o.status()))
-        .sorted(Comparator.comparingLong((Order o) -> o.intent().createdAt()).thenComparing(Order::clientOrderId))
+        .sorted(Order.BY_CREATION)
         .map(ApiModel.OrderResponse::of)
         .toList());
   }

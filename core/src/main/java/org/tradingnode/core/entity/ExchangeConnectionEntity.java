@@ -419,8 +419,7 @@ public final class ExchangeConnectionEntity
 
   private static List<Order> sorted(State state) {
     List<Order> orders = new ArrayList<>(state.orders().values());
-    orders.sort(java.util.Comparator.comparingLong((Order o) -> o.intent().createdAt())
-        .thenComparing(Order::clientOrderId));
+    orders.sort(Order.BY_CREATION);
     return orders;
   }
 

@@ -1,8 +1,13 @@
 package org.tradingnode.core.entity;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.ToIntFunction;
 import org.tradingnode.core.domain.order.Order;
+import org.tradingnode.core.domain.portfolio.Position;
+import org.tradingnode.core.domain.strategy.StrategyBook;
 import org.tradingnode.core.domain.strategy.StrategyConfig;
 import org.tradingnode.core.serialization.CborSerializable;
 
@@ -14,6 +19,20 @@ public record StrategyDetails(
     List<PositionSummary> positions,
     List<Order> orders)
     implements CborSerializable {
+
+  /** The details of a strategy's book, its positions valued at the given marks (money at each symbol's scale). */
+  public static StrategyDetails of(StrategyConfig config, StrategyStatus status, String statusReason,
+      StrategyBook book, Map<String, BigDecimal> marks, ToIntFunction<String> moneyScale) {
+    List<PositionSummary> positions = new ArrayList<>();
+    for (Position p : book.positions().values()) {
+      BigDecimal mark = marks.get(p.symbol());
+      positions.add(new PositionSummary(p.symbol(), p.quantity(), p.averageEntryPrice(), p.realizedPnl(), p.fees(),
+          mark, p.unrealizedPnl(mark, moneyScale.applyAsInt(p.symbol()))));
+    }
+    List<Order> orders = new ArrayList<>(book.orders().values());
+    orders.sort(Order.BY_CREATION);
+    return new StrategyDetails(config, status, statusReason, positions, orders);
+  }
 
   /** One position valued at the last price the strategy saw. */
   public record PositionSummary(

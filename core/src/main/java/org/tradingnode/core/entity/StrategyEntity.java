@@ -17,7 +17,6 @@ import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
-import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
@@ -30,7 +29,6 @@ import org.tradingnode.core.domain.order.Order;
 import org.tradingnode.core.domain.order.OrderIntent;
 import org.tradingnode.core.domain.order.OrderStatus;
 import org.tradingnode.core.domain.order.VenueReport;
-import org.tradingnode.core.domain.portfolio.Position;
 import org.tradingnode.core.domain.risk.DenyReason;
 import org.tradingnode.core.domain.strategy.IntentProposal;
 import org.tradingnode.core.domain.strategy.StrategyBook;
@@ -443,17 +441,8 @@ public final class StrategyEntity
   }
 
   private StrategyDetails details(DefinedStrategy state) {
-    List<StrategyDetails.PositionSummary> positions = new ArrayList<>();
-    for (Position p : state.book().positions().values()) {
-      int scale = moneyScale(state.config(), p.symbol());
-      BigDecimal mark = marks.get(p.symbol());
-      positions.add(new StrategyDetails.PositionSummary(p.symbol(), p.quantity(), p.averageEntryPrice(),
-          p.realizedPnl(), p.fees(), mark, p.unrealizedPnl(mark, scale)));
-    }
-    List<Order> orders = new ArrayList<>(state.book().orders().values());
-    orders.sort(java.util.Comparator.comparingLong((Order o) -> o.intent().createdAt())
-        .thenComparing(Order::clientOrderId));
-    return new StrategyDetails(state.config(), state.status(), state.statusReason(), positions, orders);
+    return StrategyDetails.of(state.config(), state.status(), state.statusReason(), state.book(), marks,
+        symbol -> moneyScale(state.config(), symbol));
   }
 
   private int moneyScale(StrategyConfig config, String symbol) {

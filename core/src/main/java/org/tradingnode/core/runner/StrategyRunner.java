@@ -49,7 +49,6 @@ public final class StrategyRunner {
   /** Timer: send the last prices to the entity. */
   public enum FlushMarks implements Command { INSTANCE }
 
-  private final ActorContext<Command> context;
   private final StrategyConfig config;
   private final TradingStrategy strategy;
   private final EntityDirectory directory;
@@ -79,7 +78,6 @@ public final class StrategyRunner {
 
   private StrategyRunner(ActorContext<Command> context, TimerScheduler<Command> timers, StrategyConfig config,
       TradingStrategy strategy, EntityDirectory directory, ActorRef<StrategyEntity.Command> entity) {
-    this.context = context;
     this.config = config;
     this.strategy = strategy;
     this.directory = directory;
@@ -144,7 +142,6 @@ public final class StrategyRunner {
       entity.tell(new StrategyEntity.RecordMarks(Map.copyOf(marks)));
       marks.clear();
     }
-    context.getLog().trace("marks flushed for {}", config.id());
     return Behaviors.same();
   }
 }

@@ -37,7 +37,6 @@ public final class MarketFeed {
   private List<MarketEvent> recording = List.of();
   private int replayIndex;
   private long replayOffset;
-  private long published;
 
   public static Behavior<Tick> create(List<Instrument> instruments, MarketFeedSettings settings,
       EntityDirectory directory, Clock clock) {
@@ -89,13 +88,8 @@ public final class MarketFeed {
   private Behavior<Tick> onTick() {
     long now = clock.millis();
     Map<String, List<MarketEvent>> batches = recording.isEmpty() ? generate(now) : replay(now);
-    batches.forEach((symbol, events) -> {
-      published += events.size();
-      directory.symbol(symbolIds.get(symbol)).tell(new SymbolEntity.PublishMarketData(events));
-    });
-    if (published % 10_000 < batches.size()) {
-      context.getLog().debug("{} market events published", published);
-    }
+    batches.forEach((symbol, events) ->
+        directory.symbol(symbolIds.get(symbol)).tell(new SymbolEntity.PublishMarketData(events)));
     return Behaviors.same();
   }
 

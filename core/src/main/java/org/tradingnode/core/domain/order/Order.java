@@ -31,6 +31,10 @@ public record Order(
           OrderStatus.PARTIALLY_FILLED, EnumSet.of(OrderStatus.PARTIALLY_FILLED, OrderStatus.FILLED,
               OrderStatus.CANCELED, OrderStatus.EXPIRED));
 
+  /** Oldest intent first; ties broken by client order id. */
+  public static final java.util.Comparator<Order> BY_CREATION =
+      java.util.Comparator.comparingLong((Order o) -> o.intent().createdAt()).thenComparing(Order::clientOrderId);
+
   public static Order of(OrderIntent intent) {
     return new Order(intent, OrderStatus.NEW, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null, null,
         intent.createdAt());
