@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,7 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforc
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.tradingnode.core.domain.instrument.Instrument;
 import org.tradingnode.core.domain.instrument.InstrumentCatalog;
 import org.tradingnode.core.domain.mode.TradingMode;
@@ -83,6 +85,9 @@ public final class ExchangeConnectionEntity
   /** The venue child stopped. */
   record VenueStopped() implements Command {}
 
+  /** Write what was collected while the last write was in flight. */
+  enum WriteCollected implements Command { INSTANCE }
+
   /** The connection's orders. */
   public record OrdersView(List<Order> orders) implements CborSerializable {}
 
@@ -122,29 +127,47 @@ public final class ExchangeConnectionEntity
 
   /** Balances, mode and every order this connection sent, with its fills. */
   public record State(boolean opened, TradingMode mode, Map<String, BigDecimal> balances, Map<String, Order> orders,
-      Map<String, List<Fill>> fills) implements CborSerializable {
+      Map<String, List<Fill>> fills, Set<String> open) implements CborSerializable {
 
+    /**
+     * The maps are the entity's own and change in place as events are applied (copying every order on
+     * every event would make each write cost as much as the whole history); {@link #copy()} gives the
+     * independent copy a snapshot or a reader needs.
+     */
     public State {
-      balances = Map.copyOf(balances);
-      orders = Map.copyOf(orders);
-      fills = Map.copyOf(fills);
+      balances = new HashMap<>(balances);
+      orders = new HashMap<>(orders);
+      fills = new HashMap<>(fills);
+      open = new LinkedHashSet<>(open);
+    }
+
+    static State empty() {
+      return new State(false, TradingMode.RUNNING, Map.of(), Map.of(), Map.of(), Set.of());
+    }
+
+    State copy() {
+      Map<String, List<Fill>> fillsCopy = new HashMap<>();
+      fills.forEach((id, list) -> fillsCopy.put(id, List.copyOf(list)));
+      return new State(opened, mode, balances, orders, fillsCopy, open);
     }
 
     List<Order> openOrders() {
-      return orders.values().stream().filter(Order::isOpen).toList();
+      return open.stream().map(orders::get).toList();
     }
 
+    List<Fill> fillsOf(String clientOrderId) {
+      return fills.getOrDefault(clientOrderId, List.of());
+    }
+
+    /** Applies an order event in place. */
     State withOrder(Order order) {
-      Map<String, Order> next = new HashMap<>(orders);
-      next.put(order.clientOrderId(), order);
-      return new State(opened, mode, balances, next, fills);
-    }
-
-    boolean isNewFill(Fill fill) {
-      Order order = orders.get(fill.clientOrderId());
-      return order != null && order.isOpen()
-          && fills.getOrDefault(fill.clientOrderId(), List.of()).stream()
-              .noneMatch(f -> f.fillId().equals(fill.fillId()));
+      orders.put(order.clientOrderId(), order);
+      if (order.isOpen()) {
+        open.add(order.clientOrderId());
+      } else {
+        open.remove(order.clientOrderId());
+      }
+      return this;
     }
   }
 
@@ -156,8 +179,11 @@ public final class ExchangeConnectionEntity
   private final FeeSchedule fees;
   private final Map<String, BigDecimal> startingBalances;
   private final Clock clock;
+  private final GroupCommit<Command> commits;
   private ActorRef<PaperVenue.Command> venue;
   private boolean reconciled;
+  /** Open orders whose cancel went to the current venue connection; asking twice adds nothing. */
+  private final Set<String> cancelsSent = new HashSet<>();
 
   public static Behavior<Command> create(String connectionId, EntityDirectory directory, InstrumentCatalog catalog,
       FeeSchedule fees, Map<String, BigDecimal> startingBalances, Clock clock) {
@@ -177,11 +203,27 @@ public final class ExchangeConnectionEntity
     this.fees = fees;
     this.startingBalances = Map.copyOf(startingBalances);
     this.clock = clock;
+    this.commits = new GroupCommit<>(context.getSelf(), WriteCollected.INSTANCE);
   }
 
   @Override
   public State emptyState() {
-    return new State(false, TradingMode.RUNNING, Map.of(), Map.of(), Map.of());
+    return State.empty();
+  }
+
+  @Override
+  public SnapshotAdapter<State> snapshotAdapter() {
+    return new SnapshotAdapter<>() {
+      @Override
+      public Object toJournal(State state) {
+        return state.copy();
+      }
+
+      @Override
+      public State fromJournal(Object from) {
+        return (State) from;
+      }
+    };
   }
 
   @Override
@@ -216,27 +258,30 @@ public final class ExchangeConnectionEntity
         .onCommand(OpenAccount.class, (s, cmd) -> s.opened() ? Effect().noReply()
             : Effect().persist(new AccountOpened(startingBalances, clock.millis()))
                 .thenRun(this::connectVenue).thenNoReply())
-        .onCommand(SubmitOrder.class, this::onSubmit)
-        .onCommand(CancelStrategyOrders.class, this::onCancelStrategyOrders)
+        .onCommand(SubmitOrder.class, this::afterReconciliation)
+        .onCommand(CancelStrategyOrders.class, this::afterReconciliation)
+        .onCommand(VenueReported.class, this::write)
+        .onCommand(ApplyMode.class, this::write)
+        .onCommand(WriteCollected.class, (s, cmd) -> write(s, commits.drain()))
         .onCommand(ReplayOrders.class, this::onReplay)
-        .onCommand(VenueReported.class, this::onVenueReport)
         .onCommand(VenueConnected.class, this::onVenueConnected)
         .onCommand(VenueStopped.class, (s, cmd) -> {
           context.getLog().warn("{}: venue connection stopped, reconnecting", connectionId);
           connectVenue(s);
           return Effect().noReply();
         })
-        .onCommand(ApplyMode.class, this::onApplyMode)
         .onCommand(GetOrders.class, (s, cmd) -> Effect().reply(cmd.replyTo(), new OrdersView(sorted(s))))
-        .onCommand(GetBalances.class, (s, cmd) -> Effect().reply(cmd.replyTo(), new BalancesView(s.balances())))
+        .onCommand(GetBalances.class, (s, cmd) ->
+            Effect().reply(cmd.replyTo(), new BalancesView(Map.copyOf(s.balances()))))
         .build();
   }
 
   private void connectVenue(State state) {
     reconciled = false;
+    cancelsSent.clear();
     List<Order> heldByVenue = state.openOrders().stream().filter(o -> o.status() != OrderStatus.NEW).toList();
-    venue = context.spawnAnonymous(PaperVenue.create(instruments, fees, state.balances(), heldByVenue, directory,
-        context.getSelf(), clock));
+    venue = context.spawnAnonymous(PaperVenue.create(instruments, fees, Map.copyOf(state.balances()), heldByVenue,
+        directory, context.getSelf(), clock));
     context.watchWith(venue, new VenueStopped());
   }
 
@@ -257,65 +302,103 @@ public final class ExchangeConnectionEntity
     if (events.isEmpty()) {
       return Effect().none().thenNoReply().thenUnstashAll();
     }
-    return Effect().persist(events).thenRun(s -> events.forEach(e -> notify(s, report(e)))).thenNoReply()
-        .thenUnstashAll();
+    return Effect().persist(events)
+        .thenRun(s -> events.forEach(e -> notify(s.orders().get(((OrderRejected) e).clientOrderId()), report(e))))
+        .thenNoReply().thenUnstashAll();
   }
 
-  private ReplyEffect<Event, State> onSubmit(State state, SubmitOrder cmd) {
-    if (!reconciled) {
-      return Effect().stash();
+  private ReplyEffect<Event, State> afterReconciliation(State state, Command cmd) {
+    return reconciled ? write(state, cmd) : Effect().stash();
+  }
+
+  private ReplyEffect<Event, State> write(State state, Command cmd) {
+    return commits.collect(cmd) ? Effect().noReply() : write(state, List.of(cmd));
+  }
+
+  /** Decides the commands in order against the state as the earlier ones leave it, and persists all at once. */
+  private ReplyEffect<Event, State> write(State state, List<Command> commands) {
+    ConnectionBatch batch = new ConnectionBatch(state);
+    for (Command command : commands) {
+      if (command instanceof SubmitOrder c) {
+        decideSubmit(batch, c.intent());
+      } else if (command instanceof VenueReported c) {
+        decideReport(batch, c.report());
+      } else if (command instanceof CancelStrategyOrders c) {
+        decideCancels(batch, batch.openOrders().stream()
+            .filter(o -> o.intent().strategyId().equals(c.strategyId())).toList(), c.reason());
+      } else if (command instanceof ApplyMode c) {
+        decideMode(batch, c);
+      }
     }
-    OrderIntent intent = cmd.intent();
-    Order known = state.orders().get(intent.clientOrderId());
-    if (known != null) {
-      replay(known, state);
+    if (batch.events().isEmpty()) {
+      batch.effects().forEach(effect -> effect.accept(state));
       return Effect().noReply();
     }
+    return Effect().persist(batch.events()).thenRun(s -> {
+      batch.effects().forEach(effect -> effect.accept(s));
+      commits.written();
+    }).thenNoReply();
+  }
+
+  private void decideSubmit(ConnectionBatch batch, OrderIntent intent) {
+    Order known = batch.order(intent.clientOrderId());
+    if (known != null) {
+      batch.afterwards(s -> replay(s.orders().get(intent.clientOrderId()), s));
+      return;
+    }
     long now = clock.millis();
-    if (state.mode() == TradingMode.HALTED) {
+    batch.add(new OrderSubmitted(intent, now));
+    if (batch.mode() == TradingMode.HALTED) {
       OrderRejected rejected = new OrderRejected(intent.clientOrderId(), VenueRejectReason.TRADING_HALTED,
           "trading was halted after risk approved the order", now);
-      return Effect().persist(List.of(new OrderSubmitted(intent, now), rejected))
-          .thenRun(s -> notify(s, report(rejected))).thenNoReply();
+      Order closed = batch.add(rejected);
+      batch.afterwards(s -> notify(closed, report(rejected)));
+    } else {
+      batch.afterwards(s -> venue.tell(new PaperVenue.Place(intent)));
     }
-    return Effect().persist(new OrderSubmitted(intent, now))
-        .thenRun(s -> venue.tell(new PaperVenue.Place(intent)))
-        .thenNoReply();
   }
 
-  private ReplyEffect<Event, State> onCancelStrategyOrders(State state, CancelStrategyOrders cmd) {
-    if (!reconciled) {
-      return Effect().stash();
+  private void decideReport(ConnectionBatch batch, VenueReport report) {
+    Event event = eventFor(batch, report);
+    if (event != null) {
+      Order after = batch.add(event);
+      batch.afterwards(s -> notify(after, report));
     }
-    return cancel(state.openOrders().stream().filter(o -> o.intent().strategyId().equals(cmd.strategyId())).toList(),
-        cmd.reason());
   }
 
-  private ReplyEffect<Event, State> cancel(List<Order> orders, String reason) {
+  /**
+   * Cancels go to the venue at once for orders it already holds: a cancel needs no durable intent
+   * first (after a crash the venue's own state is reconciled), and a halt must not wait for a write.
+   * Orders placed in this same write are cancelled after it, so the cancel never overtakes the place.
+   */
+  private void decideCancels(ConnectionBatch batch, List<Order> candidates, String reason) {
+    List<Order> orders = candidates.stream().filter(o -> cancelsSent.add(o.clientOrderId())).toList();
+    long now = clock.millis();
+    orders.forEach(o -> batch.add(new CancelRequested(o.clientOrderId(), reason, now)));
+    List<Order> atVenue = orders.stream().filter(batch::placedBefore).toList();
+    List<Order> placedNow = orders.stream().filter(o -> !batch.placedBefore(o)).toList();
+    sendCancels(atVenue);
+    if (!placedNow.isEmpty()) {
+      batch.afterwards(s -> sendCancels(placedNow));
+    }
+  }
+
+  private void decideMode(ConnectionBatch batch, ApplyMode cmd) {
+    if (batch.mode() != cmd.mode()) {
+      batch.add(new ModeApplied(cmd.mode(), cmd.reason(), clock.millis()));
+    }
+    if (cmd.mode() == TradingMode.HALTED && reconciled) {
+      decideCancels(batch, batch.openOrders(), "trading halted");
+    }
+  }
+
+  private void sendCancels(List<Order> orders) {
     if (orders.isEmpty()) {
-      return Effect().noReply();
+      return;
     }
-    long now = clock.millis();
-    List<Event> events = orders.stream()
-        .map(o -> (Event) new CancelRequested(o.clientOrderId(), reason, now)).toList();
-    return Effect().persist(events)
-        .thenRun(s -> orders.forEach(o -> venue.tell(new PaperVenue.Cancel(o.clientOrderId()))))
-        .thenNoReply();
-  }
-
-  private ReplyEffect<Event, State> onApplyMode(State state, ApplyMode cmd) {
-    boolean cancelAll = cmd.mode() == TradingMode.HALTED && reconciled;
-    if (state.mode() == cmd.mode()) {
-      return cancelAll ? cancel(state.openOrders(), "trading halted") : Effect().noReply();
-    }
-    long now = clock.millis();
-    List<Event> events = new ArrayList<>();
-    events.add(new ModeApplied(cmd.mode(), cmd.reason(), now));
-    List<Order> toCancel = cancelAll ? state.openOrders() : List.of();
-    toCancel.forEach(o -> events.add(new CancelRequested(o.clientOrderId(), "trading halted", now)));
-    return Effect().persist(events)
-        .thenRun(s -> toCancel.forEach(o -> venue.tell(new PaperVenue.Cancel(o.clientOrderId()))))
-        .thenNoReply();
+    orders.forEach(o -> venue.tell(new PaperVenue.Cancel(o.clientOrderId())));
+    NodeNotice.publish(context.getSystem(),
+        new NodeNotice.CancelsSent(connectionId, orders.stream().map(Order::clientOrderId).toList()));
   }
 
   private ReplyEffect<Event, State> onReplay(State state, ReplayOrders cmd) {
@@ -335,7 +418,7 @@ public final class ExchangeConnectionEntity
       strategy.tell(new StrategyEntity.OrderUpdated(
           new VenueReport.Accepted(order.clientOrderId(), order.venueOrderId(), order.updatedAt())));
     }
-    for (Fill fill : state.fills().getOrDefault(order.clientOrderId(), List.of())) {
+    for (Fill fill : state.fillsOf(order.clientOrderId())) {
       strategy.tell(new StrategyEntity.OrderUpdated(new VenueReport.Filled(fill)));
     }
     VenueReport closing = switch (order.status()) {
@@ -350,16 +433,8 @@ public final class ExchangeConnectionEntity
     }
   }
 
-  private ReplyEffect<Event, State> onVenueReport(State state, VenueReported cmd) {
-    Event event = eventFor(state, cmd.report());
-    if (event == null) {
-      return Effect().noReply();
-    }
-    return Effect().persist(event).thenRun(s -> notify(s, cmd.report())).thenNoReply();
-  }
-
-  private static Event eventFor(State state, VenueReport report) {
-    Order order = state.orders().get(report.clientOrderId());
+  private static Event eventFor(ConnectionBatch batch, VenueReport report) {
+    Order order = batch.order(report.clientOrderId());
     if (order == null) {
       return null;
     }
@@ -368,7 +443,7 @@ public final class ExchangeConnectionEntity
           : null;
     }
     if (report instanceof VenueReport.Filled f) {
-      return state.isNewFill(f.fill()) ? new OrderFilled(f.fill()) : null;
+      return batch.isNewFill(f.fill()) ? new OrderFilled(f.fill()) : null;
     }
     if (!order.isOpen()) {
       return null;
@@ -386,11 +461,7 @@ public final class ExchangeConnectionEntity
   }
 
   /** Passes a persisted venue report on to the strategy, and to risk what changes exposure. */
-  private void notify(State state, VenueReport report) {
-    Order order = state.orders().get(report.clientOrderId());
-    if (order == null) {
-      return;
-    }
+  private void notify(Order order, VenueReport report) {
     OrderIntent intent = order.intent();
     directory.strategy(intent.strategyId()).tell(new StrategyEntity.OrderUpdated(report));
     var risk = directory.risk(intent.account());
@@ -398,6 +469,7 @@ public final class ExchangeConnectionEntity
       risk.tell(new RiskEntity.RecordFill(f.fill()));
     }
     if (!order.isOpen()) {
+      cancelsSent.remove(order.clientOrderId());
       risk.tell(new RiskEntity.ReleaseOrder(order.clientOrderId()));
     }
   }
@@ -432,32 +504,68 @@ public final class ExchangeConnectionEntity
   public EventHandler<State, Event> eventHandler() {
     return newEventHandlerBuilder()
         .forAnyState()
-        .onEvent(AccountOpened.class, (s, e) -> new State(true, s.mode(), e.balances(), s.orders(), s.fills()))
-        .onEvent(ModeApplied.class, (s, e) -> new State(s.opened(), e.mode(), s.balances(), s.orders(), s.fills()))
-        .onEvent(OrderSubmitted.class, (s, e) -> s.withOrder(Order.of(e.intent())))
-        .onEvent(OrderAccepted.class, (s, e) ->
-            s.withOrder(s.orders().get(e.clientOrderId()).accept(e.venueOrderId(), e.at())))
-        .onEvent(OrderRejected.class, (s, e) ->
-            s.withOrder(s.orders().get(e.clientOrderId()).close(OrderStatus.REJECTED, e.reason() + ": " + e.detail(),
-                e.at())))
-        .onEvent(OrderFilled.class, this::applyFill)
+        .onEvent(AccountOpened.class, (s, e) ->
+            new State(true, s.mode(), e.balances(), s.orders(), s.fills(), s.open()))
+        .onEvent(ModeApplied.class, (s, e) -> new State(s.opened(), e.mode(), s.balances(), s.orders(), s.fills(),
+            s.open()))
         .onEvent(CancelRequested.class, (s, e) -> s)
-        .onEvent(OrderCanceled.class, (s, e) ->
-            s.withOrder(s.orders().get(e.clientOrderId()).close(OrderStatus.CANCELED, "canceled", e.at())))
-        .onEvent(OrderExpired.class, (s, e) ->
-            s.withOrder(s.orders().get(e.clientOrderId()).close(OrderStatus.EXPIRED, "expired", e.at())))
-        .build();
+        .onEvent(OrderFilled.class, this::applyFill)
+        .onAnyEvent((s, e) -> s.withOrder(advance(s.orders().get(orderIdOf(e)), e)));
   }
 
   private State applyFill(State state, OrderFilled event) {
     Fill fill = event.fill();
-    Order filled = state.orders().get(fill.clientOrderId()).fill(fill);
-    Map<String, List<Fill>> fills = new HashMap<>(state.fills());
-    List<Fill> ofOrder = new ArrayList<>(fills.getOrDefault(fill.clientOrderId(), List.of()));
-    ofOrder.add(fill);
-    fills.put(fill.clientOrderId(), List.copyOf(ofOrder));
-    return new State(state.opened(), state.mode(),
-        SpotBalances.afterFill(state.balances(), instrument(fill.symbol()), fill),
-        state.withOrder(filled).orders(), fills);
+    state.fills().computeIfAbsent(fill.clientOrderId(), id -> new ArrayList<>()).add(fill);
+    SpotBalances.applyFill(state.balances(), instrument(fill.symbol()), fill);
+    return state.withOrder(state.orders().get(fill.clientOrderId()).fill(fill));
+  }
+
+  /** The order after one of its events; the same rule for the journal and for deciding a batch. */
+  static Order advance(Order order, Event event) {
+    if (event instanceof OrderSubmitted e) {
+      return Order.of(e.intent());
+    }
+    if (event instanceof OrderAccepted e) {
+      return order.accept(e.venueOrderId(), e.at());
+    }
+    if (event instanceof OrderRejected e) {
+      return order.close(OrderStatus.REJECTED, e.reason() + ": " + e.detail(), e.at());
+    }
+    if (event instanceof OrderFilled e) {
+      return order.fill(e.fill());
+    }
+    if (event instanceof OrderCanceled e) {
+      return order.close(OrderStatus.CANCELED, "canceled", e.at());
+    }
+    if (event instanceof OrderExpired e) {
+      return order.close(OrderStatus.EXPIRED, "expired", e.at());
+    }
+    return order;
+  }
+
+  /** The client order id an order event is about, or null for account events. */
+  static String orderIdOf(Event event) {
+    if (event instanceof OrderSubmitted e) {
+      return e.intent().clientOrderId();
+    }
+    if (event instanceof OrderAccepted e) {
+      return e.clientOrderId();
+    }
+    if (event instanceof OrderRejected e) {
+      return e.clientOrderId();
+    }
+    if (event instanceof OrderFilled e) {
+      return e.fill().clientOrderId();
+    }
+    if (event instanceof CancelRequested e) {
+      return e.clientOrderId();
+    }
+    if (event instanceof OrderCanceled e) {
+      return e.clientOrderId();
+    }
+    if (event instanceof OrderExpired e) {
+      return e.clientOrderId();
+    }
+    return null;
   }
 }

@@ -2,6 +2,9 @@ package org.tradingnode.core.entity;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +73,9 @@ public final class RiskEntity
   /** Ask for the exposure. */
   public record GetExposure(ActorRef<AccountExposure> replyTo) implements Command {}
 
+  /** Write what was collected while the last write was in flight. */
+  enum WriteCollected implements Command { INSTANCE }
+
   /** Persisted facts. */
   public sealed interface Event extends CborSerializable {}
 
@@ -97,23 +103,17 @@ public final class RiskEntity
   /** A remembered decision; the reason is null for an approval. */
   public record Decision(boolean approved, DenyReason reason, String detail) implements CborSerializable {}
 
-  /** Limits, mode, exposure and the last decisions by client order id. */
-  public record State(RiskLimits limits, TradingMode mode, AccountExposure exposure, Map<String, Decision> decisions,
-      long lossLimitBreachedAt) implements CborSerializable {
+  /** Limits, mode and exposure. */
+  public record State(RiskLimits limits, TradingMode mode, AccountExposure exposure, long lossLimitBreachedAt)
+      implements CborSerializable {
 
     State with(AccountExposure next) {
-      return new State(limits, mode, next, decisions, lossLimitBreachedAt);
-    }
-
-    State decided(String clientOrderId, Decision decision) {
-      Map<String, Decision> next = new LinkedHashMap<>(decisions);
-      next.put(clientOrderId, decision);
-      while (next.size() > REMEMBERED_DECISIONS) {
-        next.remove(next.keySet().iterator().next());
-      }
-      return new State(limits, mode, exposure, next, lossLimitBreachedAt);
+      return new State(limits, mode, next, lossLimitBreachedAt);
     }
   }
+
+  /** An event decided in a write and the state it leaves, so the journal's handler need not redo it. */
+  private record Step(Event event, State state) {}
 
   private final ActorContext<Command> context;
   private final String account;
@@ -122,6 +122,18 @@ public final class RiskEntity
   private final RiskLimits defaultLimits;
   private final RiskEngine engine = RiskEngine.standard();
   private final Clock clock;
+  private final GroupCommit<Command> commits;
+  private final Deque<Step> decidedSteps = new ArrayDeque<>();
+  /**
+   * The last decisions by client order id, so a re-sent intent gets the same answer; rebuilt from the
+   * events replayed after the latest snapshot (older intents are refused as stale anyway).
+   */
+  private final Map<String, Decision> remembered = new LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Decision> eldest) {
+      return size() > REMEMBERED_DECISIONS;
+    }
+  };
 
   public static Behavior<Command> create(String account, EntityDirectory directory, InstrumentCatalog catalog,
       RiskLimits defaultLimits, Clock clock) {
@@ -138,11 +150,12 @@ public final class RiskEntity
     this.catalog = catalog;
     this.defaultLimits = defaultLimits;
     this.clock = clock;
+    this.commits = new GroupCommit<>(context.getSelf(), WriteCollected.INSTANCE);
   }
 
   @Override
   public State emptyState() {
-    return new State(defaultLimits, TradingMode.RUNNING, AccountExposure.empty(), Map.of(), 0L);
+    return new State(defaultLimits, TradingMode.RUNNING, AccountExposure.empty(), 0L);
   }
 
   @Override
@@ -167,11 +180,10 @@ public final class RiskEntity
   public CommandHandlerWithReply<Command, Event, State> commandHandler() {
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
-        .onCommand(EvaluateIntent.class, this::onEvaluate)
-        .onCommand(RecordFill.class, this::onFill)
-        .onCommand(ReleaseOrder.class, (s, cmd) -> s.exposure().openOrders().containsKey(cmd.clientOrderId())
-            ? Effect().persist(new OrderReleased(cmd.clientOrderId())).thenNoReply()
-            : Effect().noReply())
+        .onCommand(EvaluateIntent.class, this::write)
+        .onCommand(RecordFill.class, this::write)
+        .onCommand(ReleaseOrder.class, this::write)
+        .onCommand(WriteCollected.class, (s, cmd) -> write(s, commits.drain()))
         .onCommand(ApplyMode.class, (s, cmd) -> s.mode() == cmd.mode() ? Effect().noReply()
             : Effect().persist(new ModeApplied(cmd.mode(), cmd.reason(), clock.millis())).thenNoReply())
         .onCommand(GetLimits.class, (s, cmd) -> Effect().reply(cmd.replyTo(), s.limits()))
@@ -181,48 +193,77 @@ public final class RiskEntity
         .build();
   }
 
-  private ReplyEffect<Event, State> onEvaluate(State state, EvaluateIntent cmd) {
-    OrderIntent intent = cmd.intent();
-    Decision earlier = state.decisions().get(intent.clientOrderId());
-    if (earlier != null) {
-      if (earlier.approved()) {
-        submit(intent);
-      } else {
-        directory.strategy(intent.strategyId()).tell(
-            new StrategyEntity.IntentDenied(intent.clientOrderId(), earlier.reason(), earlier.detail()));
+  private ReplyEffect<Event, State> write(State state, Command cmd) {
+    return commits.collect(cmd) ? Effect().noReply() : write(state, List.of(cmd));
+  }
+
+  /** Decides the commands in order, each against the state the earlier ones leave, and persists all at once. */
+  private ReplyEffect<Event, State> write(State state, List<Command> commands) {
+    List<Event> events = new ArrayList<>();
+    List<Runnable> effects = new ArrayList<>();
+    decidedSteps.clear();
+    State running = state;
+    for (Command command : commands) {
+      List<Event> decided = new ArrayList<>();
+      if (command instanceof EvaluateIntent c) {
+        decideIntent(running, c.intent(), decided, effects);
+      } else if (command instanceof RecordFill c) {
+        decideFill(running, c.fill(), decided, effects);
+      } else if (command instanceof ReleaseOrder c && running.exposure().openOrders().containsKey(c.clientOrderId())) {
+        decided.add(new OrderReleased(c.clientOrderId()));
       }
+      for (Event event : decided) {
+        running = apply(running, event);
+        decidedSteps.add(new Step(event, running));
+      }
+      events.addAll(decided);
+    }
+    if (events.isEmpty()) {
+      effects.forEach(Runnable::run);
       return Effect().noReply();
+    }
+    return Effect().persist(events).thenRun(s -> {
+      effects.forEach(Runnable::run);
+      commits.written();
+    }).thenNoReply();
+  }
+
+  private void decideIntent(State state, OrderIntent intent, List<Event> events, List<Runnable> effects) {
+    Decision earlier = remembered.get(intent.clientOrderId());
+    if (earlier != null) {
+      effects.add(earlier.approved() ? () -> submit(intent) : () -> directory.strategy(intent.strategyId()).tell(
+          new StrategyEntity.IntentDenied(intent.clientOrderId(), earlier.reason(), earlier.detail())));
+      return;
     }
     long now = clock.millis();
     RiskDecision decision = engine.evaluate(intent, state.mode(), state.exposure(), state.limits(), now);
     if (decision instanceof RiskDecision.Denied denied) {
-      return Effect().persist(new OrderDenied(intent, denied.reason(), denied.detail(), now))
-          .thenRun(s -> directory.strategy(intent.strategyId()).tell(
-              new StrategyEntity.IntentDenied(intent.clientOrderId(), denied.reason(), denied.detail())))
-          .thenNoReply();
+      events.add(new OrderDenied(intent, denied.reason(), denied.detail(), now));
+      effects.add(() -> directory.strategy(intent.strategyId()).tell(
+          new StrategyEntity.IntentDenied(intent.clientOrderId(), denied.reason(), denied.detail())));
+    } else {
+      events.add(new OrderApproved(intent, now));
+      effects.add(() -> submit(intent));
     }
-    return Effect().persist(new OrderApproved(intent, now)).thenRun(s -> submit(intent)).thenNoReply();
   }
 
   private void submit(OrderIntent intent) {
     directory.connection(intent.connectionId()).tell(new ExchangeConnectionEntity.SubmitOrder(intent));
   }
 
-  private ReplyEffect<Event, State> onFill(State state, RecordFill cmd) {
-    Fill fill = cmd.fill();
-    State after = state.with(state.exposure().withFill(fill, moneyScale(fill.symbol())));
+  private void decideFill(State state, Fill fill, List<Event> events, List<Runnable> effects) {
+    events.add(new FillRecorded(fill));
+    State after = apply(state, new FillRecorded(fill));
     long now = clock.millis();
     boolean newBreach = DailyLossLimitRule.isBreached(after.exposure(), after.limits(), now)
         && !sameUtcDay(state.lossLimitBreachedAt(), now);
-    if (!newBreach) {
-      return Effect().persist(new FillRecorded(fill)).thenNoReply();
+    if (newBreach) {
+      String detail = "account " + account + " realized " + after.exposure().dailyRealizedPnl(now).toPlainString()
+          + " today, limit -" + after.limits().dailyLossLimit().toPlainString();
+      events.add(new DailyLossLimitBreached(detail, now));
+      effects.add(() -> directory.coordinator().tell(
+          new SafetyCoordinator.ReportAlert(Alert.DAILY_LOSS_LIMIT, "risk:" + account, detail)));
     }
-    String detail = "account " + account + " realized " + after.exposure().dailyRealizedPnl(now).toPlainString()
-        + " today, limit -" + after.limits().dailyLossLimit().toPlainString();
-    return Effect().persist(List.of(new FillRecorded(fill), new DailyLossLimitBreached(detail, now)))
-        .thenRun(s -> directory.coordinator().tell(
-            new SafetyCoordinator.ReportAlert(Alert.DAILY_LOSS_LIMIT, "risk:" + account, detail)))
-        .thenNoReply();
   }
 
   private int moneyScale(String symbol) {
@@ -236,22 +277,41 @@ public final class RiskEntity
 
   @Override
   public EventHandler<State, Event> eventHandler() {
-    return newEventHandlerBuilder()
-        .forAnyState()
-        .onEvent(LimitsChanged.class, (s, e) ->
-            new State(e.limits(), s.mode(), s.exposure(), s.decisions(), s.lossLimitBreachedAt()))
-        .onEvent(ModeApplied.class, (s, e) ->
-            new State(s.limits(), e.mode(), s.exposure(), s.decisions(), s.lossLimitBreachedAt()))
-        .onEvent(OrderApproved.class, (s, e) ->
-            s.with(s.exposure().withApproved(e.intent(), e.at()))
-                .decided(e.intent().clientOrderId(), new Decision(true, null, null)))
-        .onEvent(OrderDenied.class, (s, e) ->
-            s.decided(e.intent().clientOrderId(), new Decision(false, e.reason(), e.detail())))
-        .onEvent(FillRecorded.class, (s, e) ->
-            s.with(s.exposure().withFill(e.fill(), moneyScale(e.fill().symbol()))))
-        .onEvent(OrderReleased.class, (s, e) -> s.with(s.exposure().withOrderClosed(e.clientOrderId())))
-        .onEvent(DailyLossLimitBreached.class, (s, e) ->
-            new State(s.limits(), s.mode(), s.exposure(), s.decisions(), e.at()))
-        .build();
+    return newEventHandlerBuilder().forAnyState().onAnyEvent((State s, Event e) -> {
+      Step decided = decidedSteps.peek();
+      if (decided != null && decided.event() == e) {
+        decidedSteps.poll();
+        return decided.state();
+      }
+      return apply(s, e);
+    });
+  }
+
+  /** The state after one event; the same rule for the journal and for deciding a batch. */
+  private State apply(State s, Event event) {
+    if (event instanceof LimitsChanged e) {
+      return new State(e.limits(), s.mode(), s.exposure(), s.lossLimitBreachedAt());
+    }
+    if (event instanceof ModeApplied e) {
+      return new State(s.limits(), e.mode(), s.exposure(), s.lossLimitBreachedAt());
+    }
+    if (event instanceof OrderApproved e) {
+      remembered.put(e.intent().clientOrderId(), new Decision(true, null, null));
+      return s.with(s.exposure().withApproved(e.intent(), e.at()));
+    }
+    if (event instanceof OrderDenied e) {
+      remembered.put(e.intent().clientOrderId(), new Decision(false, e.reason(), e.detail()));
+      return s;
+    }
+    if (event instanceof FillRecorded e) {
+      return s.with(s.exposure().withFill(e.fill(), moneyScale(e.fill().symbol())));
+    }
+    if (event instanceof OrderReleased e) {
+      return s.with(s.exposure().withOrderClosed(e.clientOrderId()));
+    }
+    if (event instanceof DailyLossLimitBreached e) {
+      return new State(s.limits(), s.mode(), s.exposure(), e.at());
+    }
+    return s;
   }
 }

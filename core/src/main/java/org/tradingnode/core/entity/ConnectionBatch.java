@@ -1,0 +1,90 @@
+package org.tradingnode.core.entity;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.tradingnode.core.domain.mode.TradingMode;
+import org.tradingnode.core.domain.order.Fill;
+import org.tradingnode.core.domain.order.Order;
+import org.tradingnode.core.entity.ExchangeConnectionEntity.Event;
+import org.tradingnode.core.entity.ExchangeConnectionEntity.State;
+
+/**
+ * One write of an exchange connection being decided: the events so far, what to do once they are
+ * stored, and the connection's orders as those events leave them (without touching the entity's
+ * state, which only the journal's event handler changes).
+ */
+final class ConnectionBatch {
+  private final State state;
+  private final List<Event> events = new ArrayList<>();
+  private final List<Consumer<State>> effects = new ArrayList<>();
+  private final Map<String, Order> touched = new LinkedHashMap<>();
+  private final Set<String> newFillIds = new HashSet<>();
+  private TradingMode mode;
+
+  ConnectionBatch(State state) {
+    this.state = state;
+    this.mode = state.mode();
+  }
+
+  List<Event> events() {
+    return events;
+  }
+
+  List<Consumer<State>> effects() {
+    return effects;
+  }
+
+  TradingMode mode() {
+    return mode;
+  }
+
+  Order order(String clientOrderId) {
+    Order order = touched.get(clientOrderId);
+    return order != null ? order : state.orders().get(clientOrderId);
+  }
+
+  List<Order> openOrders() {
+    Map<String, Order> open = new LinkedHashMap<>();
+    state.open().forEach(id -> open.put(id, order(id)));
+    touched.forEach(open::put);
+    open.values().removeIf(o -> !o.isOpen());
+    return new ArrayList<>(open.values());
+  }
+
+  /** True when the order was sent to the venue by an earlier write (not by this one). */
+  boolean placedBefore(Order order) {
+    return state.open().contains(order.clientOrderId());
+  }
+
+  boolean isNewFill(Fill fill) {
+    Order order = order(fill.clientOrderId());
+    return order != null && order.isOpen() && !newFillIds.contains(fill.fillId())
+        && state.fillsOf(fill.clientOrderId()).stream().noneMatch(f -> f.fillId().equals(fill.fillId()));
+  }
+
+  /** Adds the event; returns the order it is about as it now stands (null for account events). */
+  Order add(Event event) {
+    events.add(event);
+    if (event instanceof ExchangeConnectionEntity.ModeApplied m) {
+      mode = m.mode();
+      return null;
+    }
+    if (event instanceof ExchangeConnectionEntity.OrderFilled f) {
+      newFillIds.add(f.fill().fillId());
+    }
+    String id = ExchangeConnectionEntity.orderIdOf(event);
+    Order next = ExchangeConnectionEntity.advance(order(id), event);
+    touched.put(id, next);
+    return next;
+  }
+
+  /** Runs once the events are stored, with the state they produced. */
+  void afterwards(Consumer<State> effect) {
+    effects.add(effect);
+  }
+}
