@@ -330,7 +330,10 @@ public final class StrategyEntity
       return Effect().noReply();
     }
     return Effect().persist(new OrderDenied(cmd.clientOrderId(), cmd.reason(), cmd.detail(), clock.millis()))
-        .thenRun(s -> afterChange((DefinedStrategy) s)).thenNoReply();
+        .thenRun(s -> {
+          afterChange((DefinedStrategy) s);
+          noticeProgress((DefinedStrategy) s, cmd.clientOrderId());
+        }).thenNoReply();
   }
 
   private ReplyEffect<Event, State> onOrderUpdated(DefinedStrategy state, OrderUpdated cmd) {
@@ -338,7 +341,16 @@ public final class StrategyEntity
     if (event == null) {
       return Effect().noReply();
     }
-    return Effect().persist(event).thenRun(s -> afterChange((DefinedStrategy) s)).thenNoReply();
+    return Effect().persist(event).thenRun(s -> {
+      afterChange((DefinedStrategy) s);
+      noticeProgress((DefinedStrategy) s, cmd.report().clientOrderId());
+    }).thenNoReply();
+  }
+
+  private void noticeProgress(DefinedStrategy state, String clientOrderId) {
+    Order order = state.book().orders().get(clientOrderId);
+    NodeNotice.publish(context.getSystem(),
+        new NodeNotice.OrderProgressed(strategyId, clientOrderId, order.status(), order.intent().tag()));
   }
 
   private static Event eventFor(StrategyBook book, VenueReport report) {
@@ -368,11 +380,11 @@ public final class StrategyEntity
   private ReplyEffect<Event, State> onApplyMode(DefinedStrategy state, ApplyMode cmd) {
     mode = cmd.mode();
     if (!mode.allowsRunners() && state.status() == StrategyStatus.RUNNING) {
+      // The mode is already durable at the coordinator: stop first, record the halt after.
+      afterChange(state);
+      cancelOpenOrders(state, "trading " + cmd.mode());
       return Effect().persist(new StrategyHalted(cmd.mode() + ": " + cmd.reason(), clock.millis()))
-          .thenRun(s -> {
-            afterChange((DefinedStrategy) s);
-            cancelOpenOrders((DefinedStrategy) s, "trading " + cmd.mode());
-          }).thenNoReply();
+          .thenNoReply();
     }
     if (mode.allowsRunners() && state.status() == StrategyStatus.HALTED) {
       return Effect().persist(new StrategyResumed(cmd.reason(), clock.millis()))

@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -20,6 +22,7 @@ import org.tradingnode.core.domain.strategy.StrategyTypes;
 import org.tradingnode.core.domain.strategy.SymbolView;
 import org.tradingnode.core.domain.strategy.TradingStrategy;
 import org.tradingnode.core.entity.EntityDirectory;
+import org.tradingnode.core.entity.NodeNotice;
 import org.tradingnode.core.entity.RunnerSupervision;
 import org.tradingnode.core.entity.StrategyEntity;
 import org.tradingnode.core.entity.SymbolEntity;
@@ -54,7 +57,8 @@ public final class StrategyRunner {
   private final EntityDirectory directory;
   private final ActorRef<StrategyEntity.Command> entity;
   private final ActorRef<SymbolEntity.MarketDataBatch> marketDataAdapter;
-  private final Map<String, BigDecimal> marks = new HashMap<>();
+  private final ActorSystem<?> system;
+  private final Map<String, Double> marks = new HashMap<>();
   private Map<String, SymbolView> views;
   private long version = -1;
   private boolean proposalPending;
@@ -85,8 +89,10 @@ public final class StrategyRunner {
     this.marketDataAdapter = context.messageAdapter(SymbolEntity.MarketDataBatch.class, MarketDataReceived::new);
     timers.startTimerWithFixedDelay(Resubscribe.INSTANCE, RESUBSCRIBE_EVERY);
     timers.startTimerWithFixedDelay(FlushMarks.INSTANCE, MARKS_EVERY);
+    this.system = context.getSystem();
     subscribe();
     entity.tell(new StrategyEntity.RunnerStarted(context.getSelf()));
+    NodeNotice.publish(system, new NodeNotice.RunnerStarted(config.id()));
   }
 
   private Behavior<Command> behavior() {
@@ -98,6 +104,10 @@ public final class StrategyRunner {
           return Behaviors.same();
         })
         .onMessageEquals(FlushMarks.INSTANCE, this::flushMarks)
+        .onSignal(PostStop.class, signal -> {
+          NodeNotice.publish(system, new NodeNotice.RunnerStopped(config.id()));
+          return Behaviors.same();
+        })
         .build();
   }
 
@@ -119,7 +129,7 @@ public final class StrategyRunner {
   private Behavior<Command> onMarketData(MarketDataReceived received) {
     for (MarketEvent event : received.batch().events()) {
       if (event instanceof Trade trade) {
-        marks.put(trade.symbol(), BigDecimal.valueOf(trade.price()));
+        marks.put(trade.symbol(), trade.price());
       }
       if (views == null || proposalPending) {
         continue;
@@ -139,7 +149,9 @@ public final class StrategyRunner {
 
   private Behavior<Command> flushMarks() {
     if (!marks.isEmpty()) {
-      entity.tell(new StrategyEntity.RecordMarks(Map.copyOf(marks)));
+      Map<String, BigDecimal> prices = new HashMap<>();
+      marks.forEach((symbol, price) -> prices.put(symbol, BigDecimal.valueOf(price)));
+      entity.tell(new StrategyEntity.RecordMarks(prices));
       marks.clear();
     }
     return Behaviors.same();

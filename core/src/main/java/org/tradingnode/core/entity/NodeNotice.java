@@ -1,0 +1,32 @@
+package org.tradingnode.core.entity;
+
+import java.util.List;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.eventstream.EventStream;
+import org.tradingnode.core.domain.order.OrderStatus;
+
+/**
+ * What happened on this node, published on the node-local event stream after the fact is durable
+ * (or, for runners, after it happened) for live views, metrics and the load driver. Not persisted,
+ * not sent across nodes: a subscriber sees the notices of the entities its own node hosts.
+ */
+public sealed interface NodeNotice {
+
+  /** A strategy's runner (re)started and asked for its view. */
+  record RunnerStarted(String strategyId) implements NodeNotice {}
+
+  /** A strategy's runner stopped for good (halt, stop, failure or passivation). */
+  record RunnerStopped(String strategyId) implements NodeNotice {}
+
+  /** A strategy persisted news about one of its orders; {@code status} is the order's status now. */
+  record OrderProgressed(String strategyId, String clientOrderId, OrderStatus status, String tag)
+      implements NodeNotice {}
+
+  /** A connection persisted cancel requests and sent them to the venue. */
+  record CancelsSent(String connectionId, List<String> clientOrderIds) implements NodeNotice {}
+
+  /** Publishes on the event stream of the given system. */
+  static void publish(ActorSystem<?> system, NodeNotice notice) {
+    system.eventStream().tell(new EventStream.Publish<>(notice));
+  }
+}
