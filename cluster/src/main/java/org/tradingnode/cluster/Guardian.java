@@ -33,7 +33,7 @@ import org.tradingnode.persistence.AuditReader;
 final class Guardian {
   private Guardian() {}
 
-  static Behavior<Void> create(NodeSettings settings, String readJournalPluginId) {
+  static Behavior<Void> create(NodeSettings settings, StrategyTypes types, String readJournalPluginId) {
     return Behaviors.setup(ctx -> {
       ActorSystem<Void> system = ctx.getSystem();
       Clock clock = Clock.systemUTC();
@@ -43,7 +43,6 @@ final class Guardian {
       }
       ClusterSharding sharding = ClusterSharding.get(system);
       ShardedDirectory directory = new ShardedDirectory(sharding);
-      StrategyTypes types = StrategyTypes.builtIn();
       var catalog = settings.catalog();
 
       ActorRef<SafetyCoordinator.Command> coordinator = ClusterSingleton.get(system).init(
@@ -58,8 +57,11 @@ final class Guardian {
           entity.getEntityId(), directory, catalog, settings.fees(), settings.startingBalances(), clock)));
       sharding.init(Entity.of(SymbolEntity.TYPE_KEY, entity -> SymbolEntity.create(entity.getEntityId(), clock)));
 
-      ClusterSingleton.get(system).init(SingletonActor.of(
-          MarketFeed.create(catalog.onExchange("paper"), settings.marketFeed(), directory, clock), "market-feed-paper"));
+      if (settings.marketFeed().enabled()) {
+        ClusterSingleton.get(system).init(SingletonActor.of(
+            MarketFeed.create(catalog.onExchange("paper"), settings.marketFeed(), directory, clock),
+            "market-feed-paper"));
+      }
 
       for (String account : settings.paperAccounts()) {
         directory.connection("paper:" + account).tell(new ExchangeConnectionEntity.GetBalances(system.ignoreRef()));

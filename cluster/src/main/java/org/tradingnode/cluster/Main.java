@@ -8,8 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.tradingnode.persistence.EmbeddedJournalSchema;
+import org.tradingnode.core.domain.strategy.StrategyTypes;
 
 /**
  * Starts one node. Environment: {@code DATA_DIR} (default ./data), {@code HTTP_PORT} (8080),
@@ -28,12 +27,7 @@ public final class Main {
         .isBlank()) {
       throw new IllegalArgumentException("PERSISTENCE=" + profile + " is not a known profile (known: embedded)");
     }
-    if (profile.equals("embedded")) {
-      Config db = config.getConfig("pekko-persistence-jdbc.shared-databases.trading.db");
-      EmbeddedJournalSchema.ensure(db.getString("url"), db.getString("user"), db.getString("password"));
-    }
-    NodeSettings settings = NodeSettings.from(config);
-    ActorSystem.create(Guardian.create(settings, "jdbc-read-journal"), "trading", config);
+    TradingNode.start(config, StrategyTypes.builtIn());
   }
 
   private static Config overrides(Path dataDir) {

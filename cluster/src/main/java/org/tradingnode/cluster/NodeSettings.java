@@ -75,7 +75,7 @@ public record NodeSettings(
             new BigDecimal(limits.getString("price-band-percent")),
             limits.getInt("max-orders-per-minute"),
             new BigDecimal(limits.getString("daily-loss-limit"))),
-        new MarketFeedSettings(c.getDuration("market-feed.tick-interval"), c.getLong("market-feed.seed"), startPrices,
+        new MarketFeedSettings(c.getBoolean("market-feed.enabled"), c.getDuration("market-feed.tick-interval"), c.getLong("market-feed.seed"), startPrices,
             replayFile, c.getString("market-feed.replay-symbol")),
         new RunnerSupervision(c.getDuration("runner-supervision.min-backoff"),
             c.getDuration("runner-supervision.max-backoff"), c.getInt("runner-supervision.max-restarts")),

@@ -2,6 +2,7 @@ package org.tradingnode.core.domain.strategy;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.tradingnode.core.domain.instrument.Instrument;
 
 /**
@@ -15,6 +16,25 @@ public interface StrategyTypes {
 
   /** Throws {@link IllegalArgumentException} with a readable message for an unknown type or bad params. */
   TradingStrategy create(StrategyConfig config, Map<String, Instrument> instrumentsBySymbol);
+
+  /** These types and {@code more}; a name both know is taken from this one. */
+  default StrategyTypes with(StrategyTypes more) {
+    StrategyTypes first = this;
+    return new StrategyTypes() {
+      @Override
+      public Set<String> names() {
+        Set<String> all = new TreeSet<>(first.names());
+        all.addAll(more.names());
+        return Set.copyOf(all);
+      }
+
+      @Override
+      public TradingStrategy create(StrategyConfig config, Map<String, Instrument> instrumentsBySymbol) {
+        return first.names().contains(config.type()) ? first.create(config, instrumentsBySymbol)
+            : more.create(config, instrumentsBySymbol);
+      }
+    };
+  }
 
   /** The built-in types. */
   static StrategyTypes builtIn() {

@@ -1,0 +1,25 @@
+package org.tradingnode.cluster;
+
+import com.typesafe.config.Config;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.tradingnode.core.domain.strategy.StrategyTypes;
+import org.tradingnode.persistence.EmbeddedJournalSchema;
+
+/**
+ * Starts a node in this JVM from a fully resolved config: prepares the embedded journal when that
+ * profile is chosen, reads the settings and starts the actor system with the node's guardian.
+ * {@link Main} uses it with the built-in strategy types; embedding programs (the load driver) may
+ * add their own types.
+ */
+public final class TradingNode {
+  private TradingNode() {}
+
+  public static ActorSystem<Void> start(Config config, StrategyTypes types) {
+    if (config.getString("pekko.persistence.journal.plugin").equals("jdbc-journal")) {
+      Config db = config.getConfig("pekko-persistence-jdbc.shared-databases.trading.db");
+      EmbeddedJournalSchema.ensure(db.getString("url"), db.getString("user"), db.getString("password"));
+    }
+    NodeSettings settings = NodeSettings.from(config);
+    return ActorSystem.create(Guardian.create(settings, types, "jdbc-read-journal"), "trading", config);
+  }
+}
