@@ -1,0 +1,112 @@
+package org.tradingnode.bench.load;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.tradingnode.core.domain.order.OrderStatus;
+import org.tradingnode.core.domain.strategy.StrategyConfig;
+import org.tradingnode.core.entity.NodeNotice;
+import org.tradingnode.core.entity.SymbolEntity;
+
+/**
+ * Intent-to-acknowledgement latency at a fixed offered rate. Slot i is due at start + i / rate; at
+ * that moment a trade numbered i goes to symbol i mod N, whose one strategy answers it with a market
+ * order tagged i. The latency of slot i runs from its due time (not from when the driver got round to
+ * sending it, so a stall counts in full: coordinated omission corrected) until the strategy has
+ * persisted the venue's acceptance. Slots never acknowledged are counted and reported.
+ */
+final class IntentLatency {
+  private IntentLatency() {}
+
+  static void run(int symbols, int ratePerSecond, int runs, Duration window, PartResult result) {
+    try (BenchNode node = BenchNode.start(symbols, new BenchStrategies(new MarketTally()))) {
+      AtomicInteger runners = new AtomicInteger();
+      Map<Long, Long> dueNanos = new ConcurrentHashMap<>();
+      Recorder recorder = new Recorder(3);
+      LongAdder refused = new LongAdder();
+      NoticeListener notices = new NoticeListener(node.system(), "latency-notices");
+      notices.onNotice(n -> {
+        if (n instanceof NodeNotice.RunnerStarted) {
+          runners.incrementAndGet();
+        } else if (n instanceof NodeNotice.OrderProgressed p && p.tag() != null) {
+          Long due = dueNanos.remove(Long.parseLong(p.tag()));
+          if (due != null) {
+            if (p.status() == OrderStatus.REJECTED) {
+              refused.increment();
+            } else {
+              recorder.recordValue(Math.max(0, (System.nanoTime() - due) / 1_000));
+            }
+          }
+        }
+      });
+      List<String> names = new ArrayList<>();
+      List<StrategyConfig> configs = new ArrayList<>();
+      for (int s = 0; s < symbols; s++) {
+        names.add(BenchNode.symbol(s));
+        configs.add(BenchNode.strategy("latency-" + s, BenchStrategies.LOAD, names.get(s), Map.of("mode", "market")));
+      }
+      node.createStrategies(configs);
+      Pause.until(() -> runners.get() >= symbols, 60, "runners of the latency strategies");
+      for (int s = 0; s < symbols; s++) {
+        node.symbolRef(names.get(s)).tell(new SymbolEntity.PublishMarketData(TriggerFeed.touchAndTrade(names.get(s), 0)));
+      }
+      Pause.millis(1_000);
+      result.note("latency", ratePerSecond + " orders/s offered on " + symbols + " symbols with one market-order "
+          + "strategy each (each strategy gets a trade every " + (symbols * 1000 / ratePerSecond) + " ms); from the "
+          + "slot's due time until the strategy has persisted the venue's acceptance; HdrHistogram, "
+          + "coordinated omission corrected");
+      long slot = 1;
+      offer(node, names, ratePerSecond, Duration.ofSeconds(3), slot, dueNanos);
+      slot += 3L * ratePerSecond;
+      for (int run = 0; run < runs; run++) {
+        Pause.millis(500);
+        dueNanos.clear();
+        recorder.getIntervalHistogram();
+        offer(node, names, ratePerSecond, window, slot, dueNanos);
+        slot += window.toSeconds() * ratePerSecond;
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!dueNanos.isEmpty() && System.nanoTime() < deadline) {
+          Pause.millis(10);
+        }
+        int unanswered = dueNanos.size();
+        long now = System.nanoTime();
+        dueNanos.values().forEach(due -> recorder.recordValue((now - due) / 1_000));
+        dueNanos.clear();
+        Histogram h = recorder.getIntervalHistogram();
+        result.add("intent_unanswered", unanswered);
+        result.add("intent_to_ack_p50_us", h.getValueAtPercentile(50));
+        result.add("intent_to_ack_p99_us", h.getValueAtPercentile(99));
+        result.add("intent_to_ack_p999_us", h.getValueAtPercentile(99.9));
+        result.add("intent_to_ack_max_us", h.getMaxValue());
+        result.add("intent_to_ack_samples", h.getTotalCount());
+      }
+      result.add("intent_refused", refused.sum());
+    }
+  }
+
+  /** Sends one trade per slot at its due time; a late driver sends at once and the lateness counts. */
+  private static void offer(BenchNode node, List<String> names, int rate, Duration length, long firstSlot,
+      Map<Long, Long> dueNanos) {
+    var refs = names.stream().map(node::symbolRef).toList();
+    long start = System.nanoTime();
+    long slots = length.toSeconds() * rate;
+    for (long i = 0; i < slots; i++) {
+      long due = start + i * 1_000_000_000L / rate;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      long slot = firstSlot + i;
+      int symbol = (int) (slot % names.size());
+      dueNanos.put(slot, due);
+      refs.get(symbol).tell(new SymbolEntity.PublishMarketData(TriggerFeed.touchAndTrade(names.get(symbol), slot)));
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package org.tradingnode.bench.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Merges the parts' samples into {@code results.json}: each metric as the median of its runs at the
+ * top level (the keys the README names), with min/median/max and every sample under {@code runs},
+ * the ratios to the baselines, the targets and whether each is met, and how each part was run.
+ * Prints the same as a table.
+ */
+public final class Report {
+  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private Report() {}
+
+  public static void main(String[] args) throws IOException {
+    Path parts = Path.of(args.length > 0 ? args[0] : "bench/target/parts");
+    Path out = Path.of(args.length > 1 ? args[1] : "bench/target/results.json");
+    Map<String, List<Double>> samples = new LinkedHashMap<>();
+    ObjectNode notes = MAPPER.createObjectNode();
+    try (Stream<Path> files = Files.list(parts)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+        JsonNode part = MAPPER.readTree(file.toFile());
+        for (Iterator<Map.Entry<String, JsonNode>> it = part.get("samples").fields(); it.hasNext(); ) {
+          var e = it.next();
+          List<Double> values = samples.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
+          e.getValue().forEach(v -> values.add(v.asDouble()));
+        }
+        notes.setAll((ObjectNode) part.get("notes"));
+      }
+    }
+    ObjectNode root = MAPPER.createObjectNode();
+    ObjectNode runs = MAPPER.createObjectNode();
+    Map<String, Double> medians = new LinkedHashMap<>();
+    samples.forEach((metric, values) -> {
+      List<Double> sorted = values.stream().sorted().toList();
+      medians.put(metric, percentile(sorted, 50));
+      ObjectNode r = runs.putObject(metric);
+      r.put("min", sorted.get(0));
+      r.put("median", percentile(sorted, 50));
+      r.put("max", sorted.get(sorted.size() - 1));
+      sorted.forEach(r.putArray("samples")::add);
+    });
+    List<Double> stops = samples.getOrDefault("emergency_stop_ms", List.of()).stream().sorted().toList();
+    if (!stops.isEmpty()) {
+      medians.put("emergency_stop_ms_p50", percentile(stops, 50));
+      medians.put("emergency_stop_ms_p99", percentile(stops, 99));
+    }
+    medians.forEach(root::put);
+    ObjectNode targets = root.putObject("targets");
+    double journal = medians.getOrDefault("baseline_journal_events_per_s", Double.NaN);
+    double perOrder = medians.getOrDefault("events_per_order", Double.NaN);
+    double ordersTarget = Math.max(3000, 0.7 * journal / perOrder);
+    target(targets, "market_events_per_s", medians, ">=", 1_000_000);
+    target(targets, "orders_per_s", medians, ">=", ordersTarget);
+    target(targets, "intent_to_ack_p99_us", medians, "<=", 10_000);
+    target(targets, "emergency_stop_ms_p99", medians, "<", 100);
+    target(targets, "heap_used_mb", medians, "<", 1024);
+    ObjectNode ratios = root.putObject("ratios");
+    ratio(ratios, "market_events_per_s / baseline_sharded_tell_per_s", medians, "market_events_per_s",
+        "baseline_sharded_tell_per_s");
+    ratio(ratios, "orders_per_s * events_per_order / baseline_journal_events_per_s", medians, null, null);
+    root.set("runs", runs);
+    root.set("notes", notes);
+    ObjectNode machine = root.putObject("machine");
+    machine.put("cores", Runtime.getRuntime().availableProcessors());
+    machine.put("java", System.getProperty("java.version"));
+    machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    MAPPER.writeValue(out.toFile(), root);
+    print(runs, targets, ratios);
+  }
+
+  private static void target(ObjectNode targets, String metric, Map<String, Double> medians, String op, double goal) {
+    if (!medians.containsKey(metric)) {
+      return;
+    }
+    double value = medians.get(metric);
+    boolean met = switch (op) {
+      case ">=" -> value >= goal;
+      case "<=" -> value <= goal;
+      default -> value < goal;
+    };
+    ObjectNode t = targets.putObject(metric);
+    t.put("target", op + " " + Math.round(goal));
+    t.put("value", value);
+    t.put("met", met);
+  }
+
+  private static void ratio(ObjectNode ratios, String name, Map<String, Double> m, String top, String bottom) {
+    if (top != null && m.containsKey(top) && m.containsKey(bottom)) {
+      ratios.put(name, m.get(top) / m.get(bottom));
+    } else if (top == null && m.containsKey("orders_per_s") && m.containsKey("events_per_order")
+        && m.containsKey("baseline_journal_events_per_s")) {
+      ratios.put(name, m.get("orders_per_s") * m.get("events_per_order") / m.get("baseline_journal_events_per_s"));
+    }
+  }
+
+  static double percentile(List<Double> sorted, double p) {
+    if (sorted.size() == 1) {
+      return sorted.get(0);
+    }
+    double rank = p / 100 * (sorted.size() - 1);
+    int low = (int) Math.floor(rank);
+    int high = (int) Math.ceil(rank);
+    return sorted.get(low) + (sorted.get(high) - sorted.get(low)) * (rank - low);
+  }
+
+  private static void print(ObjectNode runs, ObjectNode targets, ObjectNode ratios) {
+    System.out.printf("%n| %-36s | %14s | %14s | %14s | %s |%n", "metric", "min", "median", "max", "target");
+    System.out.printf("|%s|%s|%s|%s|%s|%n", "-".repeat(38), "-".repeat(16), "-".repeat(16), "-".repeat(16), "---");
+    runs.fields().forEachRemaining(e -> {
+      JsonNode t = targets.get(e.getKey());
+      String target = t == null ? "" : t.get("target").asText() + (t.get("met").asBoolean() ? " met" : " MISSED");
+      System.out.printf("| %-36s | %,14.1f | %,14.1f | %,14.1f | %s |%n", e.getKey(), e.getValue().get("min").asDouble(),
+          e.getValue().get("median").asDouble(), e.getValue().get("max").asDouble(), target);
+    });
+    targets.fields().forEachRemaining(e -> {
+      if (!runs.has(e.getKey())) {
+        System.out.printf("| %-36s | %14s | %,14.1f | %14s | %s |%n", e.getKey(), "", e.getValue().get("value").asDouble(),
+            "", e.getValue().get("target").asText() + (e.getValue().get("met").asBoolean() ? " met" : " MISSED"));
+      }
+    });
+    ratios.fields().forEachRemaining(e -> System.out.printf("ratio %s = %.3f%n", e.getKey(), e.getValue().asDouble()));
+  }
+}
