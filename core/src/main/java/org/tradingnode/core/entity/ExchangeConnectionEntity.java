@@ -226,9 +226,13 @@ public final class ExchangeConnectionEntity
     };
   }
 
+  /**
+   * A snapshot holds every order the account ever sent, so it is taken rarely: replaying a few
+   * thousand events on recovery is cheaper than writing the whole ledger every few hundred.
+   */
   @Override
   public RetentionCriteria retentionCriteria() {
-    return RetentionCriteria.snapshotEvery(200, 2);
+    return RetentionCriteria.snapshotEvery(5_000, 2);
   }
 
   @Override
