@@ -131,6 +131,7 @@ class NodeEndToEndTest {
   void afterKillMinusNineTheRestartedNodeHasTheSameOrdersPositionsAndHaltedMode() throws Exception {
     ordersBeforeKill = orderStates();
     positionsBeforeKill = positionStates();
+    int strategiesBeforeKill = api.get("/api/v1/strategies").body().size();
 
     node.kill();
     node = NodeProcess.start(dataDir, ENV);
@@ -138,7 +139,7 @@ class NodeEndToEndTest {
     ApiClient.until(() -> api.get("/ready"), a -> a.status() == 200, 240, "the restarted node to be ready");
 
     assertEquals("HALTED", api.get("/api/v1/mode").body().get("mode").asText());
-    ApiClient.until(() -> api.get("/api/v1/strategies"), a -> a.body().size() == ordersBeforeKillStrategies(), 120,
+    ApiClient.until(() -> api.get("/api/v1/strategies"), a -> a.body().size() == strategiesBeforeKill, 120,
         "all strategies to be back");
     assertEquals(ordersBeforeKill, orderStates());
     assertEquals(positionsBeforeKill, positionStates());
@@ -170,10 +171,6 @@ class NodeEndToEndTest {
     assertTrue(any(events, e -> e.get("eventType").asText().equals("OrderIntended")));
     assertTrue(any(events, e -> e.get("eventType").asText().equals("StrategyHalted")));
     assertEquals("resting-buyer", events.get(0).get("payload").get("config").get("id").asText());
-  }
-
-  private int ordersBeforeKillStrategies() {
-    return (int) ordersBeforeKill.keySet().stream().map(k -> k.substring(0, k.lastIndexOf('-'))).distinct().count();
   }
 
   private Map<String, String> orderStates() {
