@@ -74,6 +74,7 @@ final class Recovery {
           + "production) recovered by remember-entities on start; from the node's start call until every runner "
           + "runs; the JVM's own start is not included");
       result.add("recovery_s", (allRunningAt.get() - start) / 1e9);
+      result.note("recovery_journal_rows", Long.toString(node.journalRows()));
     }
   }
 }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +32,7 @@ public final class Report {
     try (Stream<Path> files = Files.list(parts)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
         JsonNode part = MAPPER.readTree(file.toFile());
-        for (Iterator<Map.Entry<String, JsonNode>> it = part.get("samples").fields(); it.hasNext(); ) {
-          var e = it.next();
+        for (Map.Entry<String, JsonNode> e : part.get("samples").properties()) {
           List<Double> values = samples.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
           e.getValue().forEach(v -> values.add(v.asDouble()));
         }
@@ -120,18 +118,18 @@ public final class Report {
   private static void print(ObjectNode runs, ObjectNode targets, ObjectNode ratios) {
     System.out.printf("%n| %-36s | %14s | %14s | %14s | %s |%n", "metric", "min", "median", "max", "target");
     System.out.printf("|%s|%s|%s|%s|%s|%n", "-".repeat(38), "-".repeat(16), "-".repeat(16), "-".repeat(16), "---");
-    runs.fields().forEachRemaining(e -> {
+    runs.properties().forEach(e -> {
       JsonNode t = targets.get(e.getKey());
       String target = t == null ? "" : t.get("target").asText() + (t.get("met").asBoolean() ? " met" : " MISSED");
       System.out.printf("| %-36s | %,14.1f | %,14.1f | %,14.1f | %s |%n", e.getKey(), e.getValue().get("min").asDouble(),
           e.getValue().get("median").asDouble(), e.getValue().get("max").asDouble(), target);
     });
-    targets.fields().forEachRemaining(e -> {
+    targets.properties().forEach(e -> {
       if (!runs.has(e.getKey())) {
         System.out.printf("| %-36s | %14s | %,14.1f | %14s | %s |%n", e.getKey(), "", e.getValue().get("value").asDouble(),
             "", e.getValue().get("target").asText() + (e.getValue().get("met").asBoolean() ? " met" : " MISSED"));
       }
     });
-    ratios.fields().forEachRemaining(e -> System.out.printf("ratio %s = %.3f%n", e.getKey(), e.getValue().asDouble()));
+    ratios.properties().forEach(e -> System.out.printf("ratio %s = %.3f%n", e.getKey(), e.getValue().asDouble()));
   }
 }
