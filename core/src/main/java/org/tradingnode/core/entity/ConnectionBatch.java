@@ -77,9 +77,9 @@ final class ConnectionBatch {
     if (event instanceof ExchangeConnectionEntity.OrderFilled f) {
       newFillIds.add(f.fill().fillId());
     }
-    String id = ExchangeConnectionEntity.orderIdOf(event);
-    Order next = ExchangeConnectionEntity.advance(order(id), event);
-    touched.put(id, next);
+    ExchangeConnectionEntity.OrderEvent orderEvent = (ExchangeConnectionEntity.OrderEvent) event;
+    Order next = ExchangeConnectionEntity.advance(order(orderEvent.clientOrderId()), orderEvent);
+    touched.put(orderEvent.clientOrderId(), next);
     return next;
   }
 

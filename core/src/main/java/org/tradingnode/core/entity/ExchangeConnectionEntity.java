@@ -97,6 +97,11 @@ public final class ExchangeConnectionEntity
   /** Persisted facts. */
   public sealed interface Event extends CborSerializable {}
 
+  /** A fact about one order. */
+  public sealed interface OrderEvent extends Event {
+    String clientOrderId();
+  }
+
   /** The account was opened with these balances. */
   public record AccountOpened(Map<String, BigDecimal> balances, long at) implements Event {}
 
@@ -104,26 +109,36 @@ public final class ExchangeConnectionEntity
   public record ModeApplied(TradingMode mode, String reason, long at) implements Event {}
 
   /** The order is about to be sent to the venue. */
-  public record OrderSubmitted(OrderIntent intent, long at) implements Event {}
+  public record OrderSubmitted(OrderIntent intent, long at) implements OrderEvent {
+    @Override
+    public String clientOrderId() {
+      return intent.clientOrderId();
+    }
+  }
 
   /** The venue took the order. */
-  public record OrderAccepted(String clientOrderId, String venueOrderId, long at) implements Event {}
+  public record OrderAccepted(String clientOrderId, String venueOrderId, long at) implements OrderEvent {}
 
   /** The venue (or the connection, when halted) refused it. */
   public record OrderRejected(String clientOrderId, VenueRejectReason reason, String detail, long at)
-      implements Event {}
+      implements OrderEvent {}
 
   /** Part or all of the order traded. */
-  public record OrderFilled(Fill fill) implements Event {}
+  public record OrderFilled(Fill fill) implements OrderEvent {
+    @Override
+    public String clientOrderId() {
+      return fill.clientOrderId();
+    }
+  }
 
   /** A cancel was sent to the venue. */
-  public record CancelRequested(String clientOrderId, String reason, long at) implements Event {}
+  public record CancelRequested(String clientOrderId, String reason, long at) implements OrderEvent {}
 
   /** The venue cancelled the rest. */
-  public record OrderCanceled(String clientOrderId, long at) implements Event {}
+  public record OrderCanceled(String clientOrderId, long at) implements OrderEvent {}
 
   /** The rest ended without a request. */
-  public record OrderExpired(String clientOrderId, long at) implements Event {}
+  public record OrderExpired(String clientOrderId, long at) implements OrderEvent {}
 
   /** Balances, mode and every order this connection sent, with its fills. */
   public record State(boolean opened, TradingMode mode, Map<String, BigDecimal> balances, Map<String, Order> orders,
@@ -514,7 +529,8 @@ public final class ExchangeConnectionEntity
             s.open()))
         .onEvent(CancelRequested.class, (s, e) -> s)
         .onEvent(OrderFilled.class, this::applyFill)
-        .onAnyEvent((s, e) -> s.withOrder(advance(s.orders().get(orderIdOf(e)), e)));
+        .onEvent(OrderEvent.class, (s, e) -> s.withOrder(advance(s.orders().get(e.clientOrderId()), e)))
+        .build();
   }
 
   private State applyFill(State state, OrderFilled event) {
@@ -525,7 +541,7 @@ public final class ExchangeConnectionEntity
   }
 
   /** The order after one of its events; the same rule for the journal and for deciding a batch. */
-  static Order advance(Order order, Event event) {
+  static Order advance(Order order, OrderEvent event) {
     if (event instanceof OrderSubmitted e) {
       return Order.of(e.intent());
     }
@@ -545,31 +561,5 @@ public final class ExchangeConnectionEntity
       return order.close(OrderStatus.EXPIRED, "expired", e.at());
     }
     return order;
-  }
-
-  /** The client order id an order event is about, or null for account events. */
-  static String orderIdOf(Event event) {
-    if (event instanceof OrderSubmitted e) {
-      return e.intent().clientOrderId();
-    }
-    if (event instanceof OrderAccepted e) {
-      return e.clientOrderId();
-    }
-    if (event instanceof OrderRejected e) {
-      return e.clientOrderId();
-    }
-    if (event instanceof OrderFilled e) {
-      return e.fill().clientOrderId();
-    }
-    if (event instanceof CancelRequested e) {
-      return e.clientOrderId();
-    }
-    if (event instanceof OrderCanceled e) {
-      return e.clientOrderId();
-    }
-    if (event instanceof OrderExpired e) {
-      return e.clientOrderId();
-    }
-    return null;
   }
 }
