@@ -52,7 +52,6 @@ final class MarketFeedPlayer implements Runnable {
     int symbol = 0;
     while (running) {
       if (pushed.get() * fanOut - deliveredEvents.getAsLong() > window * fanOut) {
-        Thread.onSpinWait();
         Pause.millis(1);
         continue;
       }

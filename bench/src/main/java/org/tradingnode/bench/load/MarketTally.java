@@ -30,9 +30,4 @@ final class MarketTally {
   long outOfOrder() {
     return outOfOrder.sum();
   }
-
-  void reset() {
-    delivered.reset();
-    outOfOrder.reset();
-  }
 }

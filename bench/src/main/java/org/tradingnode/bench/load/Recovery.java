@@ -1,8 +1,10 @@
 package org.tradingnode.bench.load;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,10 +25,10 @@ final class Recovery {
 
   private Recovery() {}
 
-  static void prepare(Path dataDir, int symbols, int strategies, PartResult result) throws java.io.IOException {
+  static void prepare(Path dataDir, int symbols, int strategies, PartResult result) throws IOException {
     if (Files.exists(dataDir)) {
       try (var paths = Files.walk(dataDir)) {
-        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
     try (BenchNode node = BenchNode.start(dataDir, symbols, new BenchStrategies(new MarketTally()), s -> { })) {
