@@ -484,11 +484,12 @@ public final class ExchangeConnectionEntity
     OrderIntent intent = order.intent();
     directory.strategy(intent.strategyId()).tell(new StrategyEntity.OrderUpdated(report));
     var risk = directory.risk(intent.account());
-    if (report instanceof VenueReport.Filled f) {
-      risk.tell(new RiskEntity.RecordFill(f.fill()));
-    }
     if (!order.isOpen()) {
       cancelsSent.remove(order.clientOrderId());
+    }
+    if (report instanceof VenueReport.Filled f) {
+      risk.tell(new RiskEntity.RecordFill(f.fill(), !order.isOpen()));
+    } else if (!order.isOpen()) {
       risk.tell(new RiskEntity.ReleaseOrder(order.clientOrderId()));
     }
   }

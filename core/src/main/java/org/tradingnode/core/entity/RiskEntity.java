@@ -18,6 +18,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -55,10 +56,10 @@ public final class RiskEntity
   /** From a strategy: decide this intent. */
   public record EvaluateIntent(OrderIntent intent) implements Command {}
 
-  /** From the connection: a fill of one of the account's orders. */
-  public record RecordFill(Fill fill) implements Command {}
+  /** From the connection: a fill of one of the account's orders; the last fill also ends the order. */
+  public record RecordFill(Fill fill, boolean completesOrder) implements Command {}
 
-  /** From the connection: an approved order reached a final state. */
+  /** From the connection: an approved order reached a final state other than filled. */
   public record ReleaseOrder(String clientOrderId) implements Command {}
 
   /** From the coordinator: the trading mode. */
@@ -91,10 +92,10 @@ public final class RiskEntity
   /** The intent was refused. */
   public record OrderDenied(OrderIntent intent, DenyReason reason, String detail, long at) implements Event {}
 
-  /** A fill changed the account's exposure. */
-  public record FillRecorded(Fill fill) implements Event {}
+  /** A fill changed the account's exposure; a fill that completes its order also releases it. */
+  public record FillRecorded(Fill fill, boolean completesOrder) implements Event {}
 
-  /** An approved order is final and no longer counts as open. */
+  /** An approved order ended unfilled or partly filled and no longer counts as open. */
   public record OrderReleased(String clientOrderId) implements Event {}
 
   /** The realized loss of the day reached the limit. */
@@ -158,6 +159,22 @@ public final class RiskEntity
     return new State(defaultLimits, TradingMode.RUNNING, AccountExposure.empty(), 0L);
   }
 
+  /** The exposure changes in place, so a snapshot gets its own copy to serialize. */
+  @Override
+  public SnapshotAdapter<State> snapshotAdapter() {
+    return new SnapshotAdapter<>() {
+      @Override
+      public Object toJournal(State state) {
+        return new State(state.limits(), state.mode(), state.exposure().copy(), state.lossLimitBreachedAt());
+      }
+
+      @Override
+      public State fromJournal(Object from) {
+        return (State) from;
+      }
+    };
+  }
+
   @Override
   public RetentionCriteria retentionCriteria() {
     return RetentionCriteria.snapshotEvery(200, 2);
@@ -189,7 +206,7 @@ public final class RiskEntity
         .onCommand(GetLimits.class, (s, cmd) -> Effect().reply(cmd.replyTo(), s.limits()))
         .onCommand(SetLimits.class, (s, cmd) -> Effect().persist(new LimitsChanged(cmd.limits(), clock.millis()))
             .thenReply(cmd.replyTo(), st -> StatusReply.success(st.limits())))
-        .onCommand(GetExposure.class, (s, cmd) -> Effect().reply(cmd.replyTo(), s.exposure()))
+        .onCommand(GetExposure.class, (s, cmd) -> Effect().reply(cmd.replyTo(), s.exposure().copy()))
         .build();
   }
 
@@ -208,15 +225,17 @@ public final class RiskEntity
       if (command instanceof EvaluateIntent c) {
         decideIntent(running, c.intent(), decided, effects);
       } else if (command instanceof RecordFill c) {
-        decideFill(running, c.fill(), decided, effects);
+        decided.add(new FillRecorded(c.fill(), c.completesOrder()));
       } else if (command instanceof ReleaseOrder c && running.exposure().openOrders().containsKey(c.clientOrderId())) {
         decided.add(new OrderReleased(c.clientOrderId()));
       }
       for (Event event : decided) {
-        running = apply(running, event);
-        decidedSteps.add(new Step(event, running));
+        State before = running;
+        running = step(running, event, events);
+        if (event instanceof FillRecorded) {
+          running = checkLossLimit(before.lossLimitBreachedAt(), running, events, effects);
+        }
       }
-      events.addAll(decided);
     }
     if (events.isEmpty()) {
       effects.forEach(Runnable::run);
@@ -251,19 +270,25 @@ public final class RiskEntity
     directory.connection(intent.connectionId()).tell(new ExchangeConnectionEntity.SubmitOrder(intent));
   }
 
-  private void decideFill(State state, Fill fill, List<Event> events, List<Runnable> effects) {
-    events.add(new FillRecorded(fill));
-    State after = apply(state, new FillRecorded(fill));
+  /** Applies a decided event to the running state and remembers the state it leaves for the journal's handler. */
+  private State step(State running, Event event, List<Event> events) {
+    State after = apply(running, event);
+    decidedSteps.add(new Step(event, after));
+    events.add(event);
+    return after;
+  }
+
+  /** After a fill: the first time in a UTC day the realized loss reaches the limit, it is recorded and alerted. */
+  private State checkLossLimit(long breachedBefore, State afterFill, List<Event> events, List<Runnable> effects) {
     long now = clock.millis();
-    boolean newBreach = DailyLossLimitRule.isBreached(after.exposure(), after.limits(), now)
-        && !sameUtcDay(state.lossLimitBreachedAt(), now);
-    if (newBreach) {
-      String detail = "account " + account + " realized " + after.exposure().dailyRealizedPnl(now).toPlainString()
-          + " today, limit -" + after.limits().dailyLossLimit().toPlainString();
-      events.add(new DailyLossLimitBreached(detail, now));
-      effects.add(() -> directory.coordinator().tell(
-          new SafetyCoordinator.ReportAlert(Alert.DAILY_LOSS_LIMIT, "risk:" + account, detail)));
+    if (!DailyLossLimitRule.isBreached(afterFill.exposure(), afterFill.limits(), now) || sameUtcDay(breachedBefore, now)) {
+      return afterFill;
     }
+    String detail = "account " + account + " realized " + afterFill.exposure().dailyRealizedPnl(now).toPlainString()
+        + " today, limit -" + afterFill.limits().dailyLossLimit().toPlainString();
+    effects.add(() -> directory.coordinator().tell(
+        new SafetyCoordinator.ReportAlert(Alert.DAILY_LOSS_LIMIT, "risk:" + account, detail)));
+    return step(afterFill, new DailyLossLimitBreached(detail, now), events);
   }
 
   private int moneyScale(String symbol) {
@@ -297,17 +322,18 @@ public final class RiskEntity
     }
     if (event instanceof OrderApproved e) {
       remembered.put(e.intent().clientOrderId(), new Decision(true, null, null));
-      return s.with(s.exposure().withApproved(e.intent(), e.at()));
+      return s.with(s.exposure().recordApproved(e.intent(), e.at()));
     }
     if (event instanceof OrderDenied e) {
       remembered.put(e.intent().clientOrderId(), new Decision(false, e.reason(), e.detail()));
       return s;
     }
     if (event instanceof FillRecorded e) {
-      return s.with(s.exposure().withFill(e.fill(), moneyScale(e.fill().symbol())));
+      AccountExposure exposure = s.exposure().recordFill(e.fill(), moneyScale(e.fill().symbol()));
+      return s.with(e.completesOrder() ? exposure.recordOrderClosed(e.fill().clientOrderId()) : exposure);
     }
     if (event instanceof OrderReleased e) {
-      return s.with(s.exposure().withOrderClosed(e.clientOrderId()));
+      return s.with(s.exposure().recordOrderClosed(e.clientOrderId()));
     }
     if (event instanceof DailyLossLimitBreached e) {
       return new State(s.limits(), s.mode(), s.exposure(), e.at());

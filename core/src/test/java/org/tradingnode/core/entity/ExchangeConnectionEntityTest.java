@@ -74,8 +74,10 @@ class ExchangeConnectionEntityTest {
         directory.strategies.expectMessageClass(StrategyEntity.OrderUpdated.class).report());
     var filled = (VenueReport.Filled) directory.strategies.expectMessageClass(StrategyEntity.OrderUpdated.class).report();
     assertEquals(0, new BigDecimal("60000.00").compareTo(filled.fill().price()));
-    assertEquals(filled.fill(), directory.risk.expectMessageClass(RiskEntity.RecordFill.class).fill());
+    assertEquals(new RiskEntity.RecordFill(filled.fill(), true),
+        directory.risk.expectMessageClass(RiskEntity.RecordFill.class));
     awaitStatus("s1-1", OrderStatus.FILLED);
+    directory.risk.expectNoMessage(Duration.ofMillis(50));
   }
 
   @Test

@@ -10,6 +10,7 @@ import static org.tradingnode.core.entity.EntityTestSupport.NOW;
 import static org.tradingnode.core.entity.EntityTestSupport.marketBuy;
 
 import java.math.BigDecimal;
+import java.util.List;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
@@ -50,6 +51,22 @@ class RiskEntityTest {
     assertEquals(new RiskEntity.OrderApproved(intent, NOW), result.event());
     assertEquals(intent, directory.connections.expectMessageClass(ExchangeConnectionEntity.SubmitOrder.class).intent());
     assertEquals(1, result.state().exposure().openOrderCount());
+  }
+
+  @Test
+  void theFillThatCompletesAnOrderReleasesItInTheSameEvent() {
+    var intent = marketBuy("s1-1", "0.01", "60000");
+    risk.runCommand(new RiskEntity.EvaluateIntent(intent));
+    Fill fill = new Fill("f1", "s1-1", "BTCUSDT", Side.BUY, new BigDecimal("60000"), new BigDecimal("0.01"),
+        BigDecimal.ZERO, false, NOW);
+
+    var result = risk.runCommand(new RiskEntity.RecordFill(fill, true));
+
+    assertEquals(List.of(new RiskEntity.FillRecorded(fill, true)), result.events());
+    assertEquals(0, result.state().exposure().openOrderCount());
+    assertEquals(0, new BigDecimal("0.01").compareTo(result.state().exposure().position("BTCUSDT").quantity()));
+    risk.restart();
+    assertEquals(0, risk.getState().exposure().openOrderCount());
   }
 
   @Test
@@ -101,9 +118,9 @@ class RiskEntityTest {
         BigDecimal.ZERO, false, NOW);
     Fill sellAtLoss = new Fill("f2", "s1-2", "BTCUSDT", Side.SELL, new BigDecimal("49000"), new BigDecimal("0.1"),
         BigDecimal.ZERO, false, NOW);
-    risk.runCommand(new RiskEntity.RecordFill(buy));
+    risk.runCommand(new RiskEntity.RecordFill(buy, true));
 
-    var result = risk.runCommand(new RiskEntity.RecordFill(sellAtLoss));
+    var result = risk.runCommand(new RiskEntity.RecordFill(sellAtLoss, true));
 
     assertInstanceOf(RiskEntity.DailyLossLimitBreached.class, result.events().get(1));
     directory.coordinator.expectMessageClass(SafetyCoordinator.Register.class);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tradingnode.core.domain.order.Fill;
@@ -15,7 +16,10 @@ import org.tradingnode.core.serialization.CborSerializable;
 /**
  * What risk knows about one account: positions by symbol, the last price it valued each at, the
  * approved orders not yet final, recent order times per strategy and realized PnL per UTC day.
- * Immutable: every change returns a new exposure.
+ *
+ * <p>The exposure changes in place: risk decides every order of the account against it, and copying
+ * hundreds of open orders and strategies per decision made the copies the account's limit. Its owner
+ * hands out {@link #copy()} wherever the exposure leaves it (snapshots, replies).
  */
 public record AccountExposure(
     Map<String, Position> positions,
@@ -27,16 +31,24 @@ public record AccountExposure(
 
   private static final long MINUTE_MS = 60_000L;
 
+  /** Takes independent, changeable copies of the given maps. */
   public AccountExposure {
-    positions = Map.copyOf(positions);
-    lastPrices = Map.copyOf(lastPrices);
-    openOrders = Map.copyOf(openOrders);
-    recentOrderTimes = Map.copyOf(recentOrderTimes);
-    realizedPnlByDay = Map.copyOf(realizedPnlByDay);
+    positions = new HashMap<>(positions);
+    lastPrices = new HashMap<>(lastPrices);
+    openOrders = new LinkedHashMap<>(openOrders);
+    Map<String, List<Long>> times = new HashMap<>();
+    recentOrderTimes.forEach((strategy, list) -> times.put(strategy, new ArrayList<>(list)));
+    recentOrderTimes = times;
+    realizedPnlByDay = new HashMap<>(realizedPnlByDay);
   }
 
   public static AccountExposure empty() {
     return new AccountExposure(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+  }
+
+  /** An independent copy, for whoever reads the exposure outside its owner. */
+  public AccountExposure copy() {
+    return new AccountExposure(positions, lastPrices, openOrders, recentOrderTimes, realizedPnlByDay);
   }
 
   public Position position(String symbol) {
@@ -96,47 +108,33 @@ public record AccountExposure(
     return realizedPnlByDay.getOrDefault(utcDay(now), BigDecimal.ZERO);
   }
 
-  /** The exposure after risk approved this intent at {@code now}. */
-  public AccountExposure withApproved(OrderIntent intent, long now) {
-    Map<String, OrderIntent> open = new HashMap<>(openOrders);
-    open.put(intent.clientOrderId(), intent);
-    Map<String, List<Long>> times = new HashMap<>(recentOrderTimes);
-    List<Long> kept = new ArrayList<>();
-    for (long t : times.getOrDefault(intent.strategyId(), List.of())) {
-      if (t > now - MINUTE_MS) {
-        kept.add(t);
-      }
-    }
-    kept.add(now);
-    times.put(intent.strategyId(), List.copyOf(kept));
-    Map<String, BigDecimal> prices = new HashMap<>(lastPrices);
+  /** Records that risk approved this intent at {@code now}; returns this exposure. */
+  public AccountExposure recordApproved(OrderIntent intent, long now) {
+    openOrders.put(intent.clientOrderId(), intent);
+    List<Long> times = recentOrderTimes.computeIfAbsent(intent.strategyId(), id -> new ArrayList<>());
+    times.removeIf(t -> t <= now - MINUTE_MS);
+    times.add(now);
     if (intent.referencePrice() != null) {
-      prices.put(intent.symbol(), intent.referencePrice());
+      lastPrices.put(intent.symbol(), intent.referencePrice());
     }
-    return new AccountExposure(positions, prices, open, times, realizedPnlByDay);
+    return this;
   }
 
-  /** The exposure after a fill; realized PnL is booked on the fill's UTC day. */
-  public AccountExposure withFill(Fill fill, int moneyScale) {
+  /** Records a fill; realized PnL is booked on the fill's UTC day. Returns this exposure. */
+  public AccountExposure recordFill(Fill fill, int moneyScale) {
     Position before = position(fill.symbol());
     Position after = before.apply(fill, moneyScale);
-    Map<String, Position> pos = new HashMap<>(positions);
-    pos.put(fill.symbol(), after);
-    Map<Long, BigDecimal> pnl = new HashMap<>(realizedPnlByDay);
+    positions.put(fill.symbol(), after);
     BigDecimal realizedDelta = after.realizedPnl().subtract(before.realizedPnl()).subtract(fill.fee());
-    pnl.merge(utcDay(fill.timestamp()), realizedDelta, BigDecimal::add);
-    Map<String, BigDecimal> prices = new HashMap<>(lastPrices);
-    prices.put(fill.symbol(), fill.price());
-    return new AccountExposure(pos, prices, openOrders, recentOrderTimes, pnl);
+    realizedPnlByDay.merge(utcDay(fill.timestamp()), realizedDelta, BigDecimal::add);
+    lastPrices.put(fill.symbol(), fill.price());
+    return this;
   }
 
-  public AccountExposure withOrderClosed(String clientOrderId) {
-    if (!openOrders.containsKey(clientOrderId)) {
-      return this;
-    }
-    Map<String, OrderIntent> open = new HashMap<>(openOrders);
-    open.remove(clientOrderId);
-    return new AccountExposure(positions, lastPrices, open, recentOrderTimes, realizedPnlByDay);
+  /** Records that an approved order is final and no longer open. Returns this exposure. */
+  public AccountExposure recordOrderClosed(String clientOrderId) {
+    openOrders.remove(clientOrderId);
+    return this;
   }
 
   private static long utcDay(long epochMillis) {

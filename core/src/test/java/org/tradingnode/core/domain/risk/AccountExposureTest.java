@@ -26,9 +26,9 @@ class AccountExposureTest {
   @Test
   void realizedPnlIsBookedOnTheUtcDayOfTheFill() {
     AccountExposure exposure = AccountExposure.empty()
-        .withFill(fill(SYMBOL, Side.BUY, "100", "2", "0", T0), MONEY_SCALE)
-        .withFill(fill(SYMBOL, Side.SELL, "90", "1", "0", NEXT_UTC_DAY - 1), MONEY_SCALE)
-        .withFill(fill(SYMBOL, Side.SELL, "130", "1", "0", NEXT_UTC_DAY), MONEY_SCALE);
+        .recordFill(fill(SYMBOL, Side.BUY, "100", "2", "0", T0), MONEY_SCALE)
+        .recordFill(fill(SYMBOL, Side.SELL, "90", "1", "0", NEXT_UTC_DAY - 1), MONEY_SCALE)
+        .recordFill(fill(SYMBOL, Side.SELL, "130", "1", "0", NEXT_UTC_DAY), MONEY_SCALE);
 
     assertDecimal("-10", exposure.dailyRealizedPnl(T0));
     assertDecimal("30", exposure.dailyRealizedPnl(NEXT_UTC_DAY + 3_600_000L));
@@ -44,7 +44,7 @@ class AccountExposureTest {
   @Test
   void feesAreBookedAsRealizedLossOnTheFillsDay() {
     AccountExposure exposure = AccountExposure.empty()
-        .withFill(fill(SYMBOL, Side.BUY, "100", "1", "0.10", T0), MONEY_SCALE);
+        .recordFill(fill(SYMBOL, Side.BUY, "100", "1", "0.10", T0), MONEY_SCALE);
 
     assertDecimal("-0.10", exposure.dailyRealizedPnl(T0));
   }
@@ -52,8 +52,8 @@ class AccountExposureTest {
   @Test
   void rateWindowForgetsOrdersOlderThanAMinute() {
     AccountExposure exposure = AccountExposure.empty()
-        .withApproved(limit(Side.BUY, "1", "100"), T0)
-        .withApproved(limit(Side.BUY, "1", "100"), T0 + 30_000L);
+        .recordApproved(limit(Side.BUY, "1", "100"), T0)
+        .recordApproved(limit(Side.BUY, "1", "100"), T0 + 30_000L);
 
     assertEquals(2, exposure.ordersInLastMinute("s1", T0 + 59_999L));
     assertEquals(1, exposure.ordersInLastMinute("s1", T0 + 60_000L));
@@ -63,8 +63,8 @@ class AccountExposureTest {
   @Test
   void approvingDropsOrderTimesOlderThanAMinute() {
     AccountExposure exposure = AccountExposure.empty()
-        .withApproved(limit(Side.BUY, "1", "100"), T0)
-        .withApproved(limit(Side.BUY, "1", "100"), T0 + 60_000L);
+        .recordApproved(limit(Side.BUY, "1", "100"), T0)
+        .recordApproved(limit(Side.BUY, "1", "100"), T0 + 60_000L);
 
     assertEquals(1, exposure.recentOrderTimes().get("s1").size());
   }
@@ -72,11 +72,28 @@ class AccountExposureTest {
   @Test
   void approvedOrderIsOpenUntilClosed() {
     OrderIntent intent = limit(Side.BUY, "1", "100");
-    AccountExposure approved = AccountExposure.empty().withApproved(intent, T0);
+    AccountExposure approved = AccountExposure.empty().recordApproved(intent, T0);
 
     assertEquals(1, approved.openOrderCount());
-    assertEquals(0, approved.withOrderClosed(intent.clientOrderId()).openOrderCount());
-    assertSame(approved, approved.withOrderClosed("unknown"));
+    assertEquals(0, approved.recordOrderClosed(intent.clientOrderId()).openOrderCount());
+    assertSame(approved, approved.recordOrderClosed("unknown"));
+  }
+
+  @Test
+  void copyKeepsWhatItSawWhileTheOriginalChanges() {
+    OrderIntent intent = limit(Side.BUY, "1", "100");
+    AccountExposure exposure = AccountExposure.empty().recordApproved(intent, T0);
+    AccountExposure copy = exposure.copy();
+
+    exposure.recordOrderClosed(intent.clientOrderId())
+        .recordApproved(limit(Side.BUY, "2", "100"), T0 + 1_000L)
+        .recordFill(fill(SYMBOL, Side.BUY, "100", "1", "0", T0), MONEY_SCALE);
+
+    assertEquals(1, copy.openOrderCount());
+    assertEquals(1, copy.recentOrderTimes().get("s1").size());
+    assertDecimal("0", copy.position(SYMBOL).quantity());
+    assertEquals(1, exposure.openOrderCount());
+    assertEquals(2, exposure.recentOrderTimes().get("s1").size());
   }
 
   @Test
@@ -100,8 +117,8 @@ class AccountExposureTest {
   @Test
   void grossExposureValuesPositionsAtTheLastPrice() {
     AccountExposure exposure = holding("2", "100")
-        .withFill(fill("ETHUSDT", Side.SELL, "50", "4", "0", T0), MONEY_SCALE)
-        .withApproved(intent("s1", SYMBOL, Side.BUY, OrderType.MARKET, "1", null, "120", false, T0), T0);
+        .recordFill(fill("ETHUSDT", Side.SELL, "50", "4", "0", T0), MONEY_SCALE)
+        .recordApproved(intent("s1", SYMBOL, Side.BUY, OrderType.MARKET, "1", null, "120", false, T0), T0);
 
     assertDecimal("440", exposure.grossExposure());
   }

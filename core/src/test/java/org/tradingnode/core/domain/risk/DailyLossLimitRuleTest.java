@@ -24,8 +24,8 @@ class DailyLossLimitRuleTest {
   /** Bought 20 at 100, sold 10 of them at {@code exitPrice} at T0: 10 left. */
   private static AccountExposure lostSellingTenAt(String exitPrice) {
     return AccountExposure.empty()
-        .withFill(fill(SYMBOL, Side.BUY, "100", "20", "0", T0), MONEY_SCALE)
-        .withFill(fill(SYMBOL, Side.SELL, exitPrice, "10", "0", T0), MONEY_SCALE);
+        .recordFill(fill(SYMBOL, Side.BUY, "100", "20", "0", T0), MONEY_SCALE)
+        .recordFill(fill(SYMBOL, Side.SELL, exitPrice, "10", "0", T0), MONEY_SCALE);
   }
 
   @Test
@@ -47,8 +47,8 @@ class DailyLossLimitRuleTest {
   @Test
   void feesCountTowardsTheDailyLoss() {
     var exposure = AccountExposure.empty()
-        .withFill(fill(SYMBOL, Side.BUY, "100", "20", "0.01", T0), MONEY_SCALE)
-        .withFill(fill(SYMBOL, Side.SELL, "50.001", "10", "0", T0), MONEY_SCALE);
+        .recordFill(fill(SYMBOL, Side.BUY, "100", "20", "0.01", T0), MONEY_SCALE)
+        .recordFill(fill(SYMBOL, Side.SELL, "50.001", "10", "0", T0), MONEY_SCALE);
 
     assertDenied(DenyReason.DAILY_LOSS_LIMIT, rule.check(limit(Side.BUY, "1", "50"), exposure, LIMITS, T0));
   }

@@ -20,8 +20,8 @@ class MaxGrossExposureRuleTest {
   /** 40 BTCUSDT at 100 and 50 ETHUSDT at 100: 9000 gross. */
   private static AccountExposure twoPositions() {
     return AccountExposure.empty()
-        .withFill(fill("BTCUSDT", Side.BUY, "100", "40", "0", T0), MONEY_SCALE)
-        .withFill(fill("ETHUSDT", Side.SELL, "100", "50", "0", T0), MONEY_SCALE);
+        .recordFill(fill("BTCUSDT", Side.BUY, "100", "40", "0", T0), MONEY_SCALE)
+        .recordFill(fill("ETHUSDT", Side.SELL, "100", "50", "0", T0), MONEY_SCALE);
   }
 
   @Test
@@ -40,7 +40,7 @@ class MaxGrossExposureRuleTest {
 
   @Test
   void positionsAreValuedAtTheLastKnownPrice() {
-    var exposure = twoPositions().withApproved(
+    var exposure = twoPositions().recordApproved(
         intent("s1", "BTCUSDT", Side.BUY, OrderType.MARKET, "0.01", null, "110", false, T0), T0);
     var intent = limit(Side.BUY, "6.01", "100");
 
@@ -50,7 +50,7 @@ class MaxGrossExposureRuleTest {
 
   @Test
   void reducingOrderPassesEvenAboveTheGrossLimit() {
-    var exposure = twoPositions().withFill(fill("BTCUSDT", Side.BUY, "100", "20", "0", T0), MONEY_SCALE);
+    var exposure = twoPositions().recordFill(fill("BTCUSDT", Side.BUY, "100", "20", "0", T0), MONEY_SCALE);
     var intent = limit(Side.SELL, "5", "100");
 
     assertPasses(rule.check(intent, exposure, LIMITS, T0));

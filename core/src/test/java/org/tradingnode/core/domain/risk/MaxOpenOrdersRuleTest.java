@@ -17,7 +17,7 @@ class MaxOpenOrdersRuleTest {
   private static AccountExposure withOpenOrders(int count) {
     AccountExposure exposure = AccountExposure.empty();
     for (int i = 0; i < count; i++) {
-      exposure = exposure.withApproved(limit(Side.BUY, "1", "100"), T0);
+      exposure = exposure.recordApproved(limit(Side.BUY, "1", "100"), T0);
     }
     return exposure;
   }
@@ -35,10 +35,10 @@ class MaxOpenOrdersRuleTest {
   @Test
   void closedOrderNoLongerCounts() {
     OrderIntent first = limit(Side.BUY, "1", "100");
-    AccountExposure exposure = AccountExposure.empty().withApproved(first, T0)
-        .withApproved(limit(Side.BUY, "1", "100"), T0)
-        .withApproved(limit(Side.BUY, "1", "100"), T0)
-        .withOrderClosed(first.clientOrderId());
+    AccountExposure exposure = AccountExposure.empty().recordApproved(first, T0)
+        .recordApproved(limit(Side.BUY, "1", "100"), T0)
+        .recordApproved(limit(Side.BUY, "1", "100"), T0)
+        .recordOrderClosed(first.clientOrderId());
 
     assertPasses(rule.check(limit(Side.BUY, "1", "100"), exposure, LIMITS, T0));
   }

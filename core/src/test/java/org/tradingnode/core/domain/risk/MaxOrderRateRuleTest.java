@@ -24,7 +24,7 @@ class MaxOrderRateRuleTest {
   private static AccountExposure sent(int count) {
     AccountExposure exposure = AccountExposure.empty();
     for (int i = 0; i < count; i++) {
-      exposure = exposure.withApproved(order("s1"), T0 + i * 1_000L);
+      exposure = exposure.recordApproved(order("s1"), T0 + i * 1_000L);
     }
     return exposure;
   }

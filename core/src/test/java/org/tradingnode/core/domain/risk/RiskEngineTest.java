@@ -77,7 +77,7 @@ class RiskEngineTest {
 
   @Test
   void safeModeDeniesAReducingSellWhenApprovedSellsAlreadyCloseTheWholeLong() {
-    var exposure = holding("10", "100").withApproved(reduceOnlySell("10"), T0);
+    var exposure = holding("10", "100").recordApproved(reduceOnlySell("10"), T0);
 
     assertDenied(DenyReason.REDUCE_ONLY_VIOLATION,
         engine.evaluate(reduceOnlySell("10"), TradingMode.SAFE_MODE, exposure, LIMITS, T0));
@@ -112,9 +112,9 @@ class RiskEngineTest {
   @Test
   void firstObjectingRuleDecides() {
     var exposure = AccountExposure.empty()
-        .withApproved(limit(Side.BUY, "1", "100"), T0)
-        .withApproved(limit(Side.BUY, "1", "100"), T0)
-        .withApproved(limit(Side.BUY, "1", "100"), T0);
+        .recordApproved(limit(Side.BUY, "1", "100"), T0)
+        .recordApproved(limit(Side.BUY, "1", "100"), T0)
+        .recordApproved(limit(Side.BUY, "1", "100"), T0);
     var tooBig = limit(Side.BUY, "20", "100");
     RiskEngine notionalFirst = new RiskEngine(List.of(new MaxOrderNotionalRule(), new MaxOpenOrdersRule()));
     RiskEngine openOrdersFirst = new RiskEngine(List.of(new MaxOpenOrdersRule(), new MaxOrderNotionalRule()));

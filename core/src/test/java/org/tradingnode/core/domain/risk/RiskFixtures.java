@@ -54,7 +54,7 @@ final class RiskFixtures {
   static AccountExposure holding(String quantity, String price) {
     BigDecimal q = new BigDecimal(quantity);
     Side side = q.signum() >= 0 ? Side.BUY : Side.SELL;
-    return AccountExposure.empty().withFill(fill(SYMBOL, side, price, q.abs().toPlainString(), "0", T0), MONEY_SCALE);
+    return AccountExposure.empty().recordFill(fill(SYMBOL, side, price, q.abs().toPlainString(), "0", T0), MONEY_SCALE);
   }
 
   static void assertDecimal(String expected, BigDecimal actual) {
