@@ -2,6 +2,7 @@ package org.tradingnode.core.entity;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -76,6 +77,9 @@ public final class SafetyCoordinator
       return new State(mode, all);
     }
   }
+
+  private static final Comparator<Participant> BROADCAST_ORDER = Comparator.comparing(
+      (Participant p) -> p.kind() == Participant.Kind.CONNECTION ? 0 : p.kind() == Participant.Kind.RISK ? 1 : 2);
 
   private final ActorContext<Command> context;
   private final EntityDirectory directory;
@@ -165,10 +169,14 @@ public final class SafetyCoordinator
     return Effect().persist(java.util.List.of(raised, change)).thenRun(this::broadcast).thenNoReply();
   }
 
+  /**
+   * Tells every participant, connections first: on a halt a connection cancels every open order of its
+   * account at once, before the strategies' own cancel requests and halt records reach it and the journal.
+   */
   private void broadcast(State state) {
     context.getLog().info("trading mode {} ({}), telling {} participants", state.mode().mode(),
         state.mode().reason(), state.participants().size());
-    state.participants().forEach(p -> tell(p, state.mode()));
+    state.participants().stream().sorted(BROADCAST_ORDER).forEach(p -> tell(p, state.mode()));
   }
 
   private void tell(Participant p, ModeView mode) {
