@@ -27,6 +27,8 @@ final class EmergencyStop {
       Set<String> open = ConcurrentHashMap.newKeySet();
       Set<String> awaitingCancel = ConcurrentHashMap.newKeySet();
       AtomicLong finishedAt = new AtomicLong();
+      AtomicLong runnersDoneAt = new AtomicLong();
+      AtomicLong cancelsDoneAt = new AtomicLong();
       CountDownLatch[] done = {new CountDownLatch(1)};
       boolean[] stopping = {false};
       NoticeListener notices = new NoticeListener(node.system(), "stop-notices");
@@ -34,7 +36,9 @@ final class EmergencyStop {
         if (n instanceof NodeNotice.RunnerStarted r) {
           running.add(r.strategyId());
         } else if (n instanceof NodeNotice.RunnerStopped r) {
-          running.remove(r.strategyId());
+          if (running.remove(r.strategyId()) && running.isEmpty()) {
+            runnersDoneAt.set(System.nanoTime());
+          }
         } else if (n instanceof NodeNotice.OrderProgressed p) {
           if (p.status() == OrderStatus.ACCEPTED) {
             open.add(p.clientOrderId());
@@ -43,6 +47,9 @@ final class EmergencyStop {
           }
         } else if (n instanceof NodeNotice.CancelsSent c) {
           c.clientOrderIds().forEach(awaitingCancel::remove);
+          if (awaitingCancel.isEmpty()) {
+            cancelsDoneAt.compareAndSet(0, System.nanoTime());
+          }
         }
         if (stopping[0] && running.isEmpty() && awaitingCancel.isEmpty() && finishedAt.get() == 0) {
           finishedAt.set(System.nanoTime());
@@ -67,6 +74,8 @@ final class EmergencyStop {
             "every strategy running with a resting order");
         stopping[0] = false;
         finishedAt.set(0);
+        runnersDoneAt.set(0);
+        cancelsDoneAt.set(0);
         done[0] = new CountDownLatch(1);
         awaitingCancel.clear();
         awaitingCancel.addAll(open);
@@ -86,6 +95,10 @@ final class EmergencyStop {
           return;
         }
         result.add(cycle == 0 ? "emergency_stop_ms_first" : "emergency_stop_ms", (finishedAt.get() - start) / 1e6);
+        if (cycle > 0) {
+          result.add("emergency_stop_runners_ms", (runnersDoneAt.get() - start) / 1e6);
+          result.add("emergency_stop_cancels_ms", (cancelsDoneAt.get() - start) / 1e6);
+        }
         stopping[0] = false;
         Pause.until(open::isEmpty, 60, "the cancels to be confirmed");
         node.post("/api/v1/resume", "{\"reason\":\"benchmark\"}");

@@ -19,8 +19,10 @@ import org.tradingnode.core.entity.SymbolEntity;
  * Intent-to-acknowledgement latency at a fixed offered rate. Slot i is due at start + i / rate; at
  * that moment a trade numbered i goes to symbol i mod N, whose one strategy answers it with a market
  * order tagged i. The latency of slot i runs from its due time (not from when the driver got round to
- * sending it, so a stall counts in full: coordinated omission corrected) until the strategy has
- * persisted the venue's acceptance. Slots never acknowledged are counted and reported.
+ * sending it, so a stall counts in full: coordinated omission corrected) until the venue's acceptance
+ * reaches the connection ({@code intent_to_ack}: the strategy's intent, risk's decision and the
+ * connection's submit are each persisted on the way) and, reported beside it, until the strategy has
+ * persisted that acceptance too ({@code intent_to_strategy_ack}). Slots never acknowledged are counted.
  */
 final class IntentLatency {
   private IntentLatency() {}
@@ -31,20 +33,24 @@ final class IntentLatency {
     try (BenchNode node = BenchNode.start(symbols, new BenchStrategies(new MarketTally()))) {
       AtomicInteger runners = new AtomicInteger();
       Map<Long, Long> dueNanos = new ConcurrentHashMap<>();
+      Map<Long, Long> strategyDueNanos = new ConcurrentHashMap<>();
       Recorder recorder = new Recorder(3);
+      Recorder strategyRecorder = new Recorder(3);
       LongAdder refused = new LongAdder();
       NoticeListener notices = new NoticeListener(node.system(), "latency-notices");
       notices.onNotice(n -> {
         if (n instanceof NodeNotice.RunnerStarted) {
           runners.incrementAndGet();
+        } else if (n instanceof NodeNotice.VenueAcknowledged a && a.tag() != null) {
+          record(dueNanos.remove(Long.parseLong(a.tag())), recorder);
         } else if (n instanceof NodeNotice.OrderProgressed p && p.tag() != null) {
-          Long due = dueNanos.remove(Long.parseLong(p.tag()));
-          if (due != null) {
-            if (p.status() == OrderStatus.REJECTED) {
-              refused.increment();
-            } else {
-              recorder.recordValue(Math.max(0, (System.nanoTime() - due) / 1_000));
-            }
+          long slot = Long.parseLong(p.tag());
+          if (p.status() == OrderStatus.REJECTED) {
+            refused.increment();
+            dueNanos.remove(slot);
+            strategyDueNanos.remove(slot);
+          } else {
+            record(strategyDueNanos.remove(slot), strategyRecorder);
           }
         }
       });
@@ -62,40 +68,59 @@ final class IntentLatency {
       Pause.millis(1_000);
       result.note("latency" + suffix, ratePerSecond + " orders/s offered on " + symbols + " symbols with one market-order "
           + "strategy each (each strategy gets a trade every " + (symbols * 1000 / ratePerSecond) + " ms); from the "
-          + "slot's due time until the strategy has persisted the venue's acceptance; HdrHistogram, "
-          + "coordinated omission corrected");
+          + "slot's due time until the venue's acceptance reaches the connection (intent, risk decision and "
+          + "submit persisted on the way); intent_to_strategy_ack until the strategy persisted it too; "
+          + "HdrHistogram, coordinated omission corrected");
       long slot = 1;
-      offer(node, names, ratePerSecond, Duration.ofSeconds(3), slot, dueNanos);
+      offer(node, names, ratePerSecond, Duration.ofSeconds(3), slot, dueNanos, strategyDueNanos);
       slot += 3L * ratePerSecond;
       for (int run = 0; run < runs; run++) {
         Pause.millis(500);
         dueNanos.clear();
+        strategyDueNanos.clear();
         recorder.getIntervalHistogram();
-        offer(node, names, ratePerSecond, window, slot, dueNanos);
+        strategyRecorder.getIntervalHistogram();
+        offer(node, names, ratePerSecond, window, slot, dueNanos, strategyDueNanos);
         slot += window.toSeconds() * ratePerSecond;
         long deadline = System.nanoTime() + 5_000_000_000L;
-        while (!dueNanos.isEmpty() && System.nanoTime() < deadline) {
+        while ((!dueNanos.isEmpty() || !strategyDueNanos.isEmpty()) && System.nanoTime() < deadline) {
           Pause.millis(10);
         }
-        int unanswered = dueNanos.size();
-        long now = System.nanoTime();
-        dueNanos.values().forEach(due -> recorder.recordValue((now - due) / 1_000));
-        dueNanos.clear();
-        Histogram h = recorder.getIntervalHistogram();
-        result.add("intent_unanswered" + suffix, unanswered);
-        result.add("intent_to_ack_p50_us" + suffix, h.getValueAtPercentile(50));
-        result.add("intent_to_ack_p99_us" + suffix, h.getValueAtPercentile(99));
-        result.add("intent_to_ack_p999_us" + suffix, h.getValueAtPercentile(99.9));
-        result.add("intent_to_ack_max_us" + suffix, h.getMaxValue());
-        result.add("intent_to_ack_samples" + suffix, h.getTotalCount());
+        result.add("intent_unanswered" + suffix, closeWindow(dueNanos, recorder));
+        report(result, "intent_to_ack", suffix, recorder.getIntervalHistogram());
+        result.add("intent_to_strategy_ack_unanswered" + suffix, closeWindow(strategyDueNanos, strategyRecorder));
+        report(result, "intent_to_strategy_ack", suffix, strategyRecorder.getIntervalHistogram());
       }
       result.add("intent_refused" + suffix, refused.sum());
     }
   }
 
+  private static void record(Long due, Recorder recorder) {
+    if (due != null) {
+      recorder.recordValue(Math.max(0, (System.nanoTime() - due) / 1_000));
+    }
+  }
+
+  /** Slots still unanswered count with their age so far; returns how many there were. */
+  private static int closeWindow(Map<Long, Long> due, Recorder recorder) {
+    int unanswered = due.size();
+    long now = System.nanoTime();
+    due.values().forEach(d -> recorder.recordValue((now - d) / 1_000));
+    due.clear();
+    return unanswered;
+  }
+
+  private static void report(PartResult result, String name, String suffix, Histogram h) {
+    result.add(name + "_p50_us" + suffix, h.getValueAtPercentile(50));
+    result.add(name + "_p99_us" + suffix, h.getValueAtPercentile(99));
+    result.add(name + "_p999_us" + suffix, h.getValueAtPercentile(99.9));
+    result.add(name + "_max_us" + suffix, h.getMaxValue());
+    result.add(name + "_samples" + suffix, h.getTotalCount());
+  }
+
   /** Sends one trade per slot at its due time; a late driver sends at once and the lateness counts. */
   private static void offer(BenchNode node, List<String> names, int rate, Duration length, long firstSlot,
-      Map<Long, Long> dueNanos) {
+      Map<Long, Long> dueNanos, Map<Long, Long> strategyDueNanos) {
     var refs = names.stream().map(node::symbolRef).toList();
     long start = System.nanoTime();
     long slots = length.toSeconds() * rate;
@@ -108,6 +133,7 @@ final class IntentLatency {
       long slot = firstSlot + i;
       int symbol = (int) (slot % names.size());
       dueNanos.put(slot, due);
+      strategyDueNanos.put(slot, due);
       refs.get(symbol).tell(new SymbolEntity.PublishMarketData(TriggerFeed.touchAndTrade(names.get(symbol), slot)));
     }
   }

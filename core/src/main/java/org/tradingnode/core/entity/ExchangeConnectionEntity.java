@@ -279,7 +279,10 @@ public final class ExchangeConnectionEntity
                 .thenRun(this::connectVenue).thenNoReply())
         .onCommand(SubmitOrder.class, this::afterReconciliation)
         .onCommand(CancelStrategyOrders.class, this::afterReconciliation)
-        .onCommand(VenueReported.class, this::write)
+        .onCommand(VenueReported.class, (s, cmd) -> {
+          noticeAcknowledgement(s, cmd.report());
+          return write(s, cmd);
+        })
         .onCommand(ApplyMode.class, this::write)
         .onCommand(WriteCollected.class, (s, cmd) -> write(s, commits.drain()))
         .onCommand(ReplayOrders.class, this::onReplay)
@@ -374,6 +377,14 @@ public final class ExchangeConnectionEntity
       batch.afterwards(s -> notify(closed, report(rejected)));
     } else {
       batch.afterwards(s -> venue.tell(new PaperVenue.Place(intent)));
+    }
+  }
+
+  private void noticeAcknowledgement(State state, VenueReport report) {
+    Order order = state.orders().get(report.clientOrderId());
+    if (report instanceof VenueReport.Accepted && order != null && order.status() == OrderStatus.NEW) {
+      NodeNotice.publish(context.getSystem(),
+          new NodeNotice.VenueAcknowledged(connectionId, order.clientOrderId(), order.intent().tag()));
     }
   }
 

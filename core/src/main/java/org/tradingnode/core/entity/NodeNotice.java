@@ -7,7 +7,7 @@ import org.tradingnode.core.domain.order.OrderStatus;
 
 /**
  * What happened on this node, published on the node-local event stream after the fact is durable
- * (or, for runners, after it happened) for live views, metrics and the load driver. Not persisted,
+ * (for runners and venue acknowledgements, as it happened) for live views, metrics and the load driver. Not persisted,
  * not sent across nodes: a subscriber sees the notices of the entities its own node hosts.
  */
 public sealed interface NodeNotice {
@@ -21,6 +21,12 @@ public sealed interface NodeNotice {
   /** A strategy persisted news about one of its orders; {@code status} is the order's status now. */
   record OrderProgressed(String strategyId, String clientOrderId, OrderStatus status, String tag)
       implements NodeNotice {}
+
+  /**
+   * The venue acknowledged an order: published by the connection the moment the acceptance reaches it,
+   * before it is persisted and passed on to the strategy.
+   */
+  record VenueAcknowledged(String connectionId, String clientOrderId, String tag) implements NodeNotice {}
 
   /** A connection persisted cancel requests and sent them to the venue. */
   record CancelsSent(String connectionId, List<String> clientOrderIds) implements NodeNotice {}
