@@ -56,6 +56,23 @@ final class ConnectionBatch {
     return new ArrayList<>(open.values());
   }
 
+  /** The strategy's open orders as this write leaves them, without building the account's whole list. */
+  List<Order> openOrdersOf(String strategyId) {
+    List<Order> result = new ArrayList<>();
+    for (String id : state.open()) {
+      Order order = order(id);
+      if (order.isOpen() && order.intent().strategyId().equals(strategyId)) {
+        result.add(order);
+      }
+    }
+    touched.forEach((id, order) -> {
+      if (!state.open().contains(id) && order.isOpen() && order.intent().strategyId().equals(strategyId)) {
+        result.add(order);
+      }
+    });
+    return result;
+  }
+
   /** True when the order was sent to the venue by an earlier write (not by this one). */
   boolean placedBefore(Order order) {
     return state.open().contains(order.clientOrderId());

@@ -346,8 +346,7 @@ public final class ExchangeConnectionEntity
       } else if (command instanceof VenueReported c) {
         decideReport(batch, c.report());
       } else if (command instanceof CancelStrategyOrders c) {
-        decideCancels(batch, batch.openOrders().stream()
-            .filter(o -> o.intent().strategyId().equals(c.strategyId())).toList(), c.reason());
+        decideCancels(batch, batch.openOrdersOf(c.strategyId()), c.reason());
       } else if (command instanceof ApplyMode c) {
         decideMode(batch, c);
       }
