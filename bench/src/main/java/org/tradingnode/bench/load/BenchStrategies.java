@@ -23,7 +23,9 @@ import org.tradingnode.core.domain.strategy.TradingStrategy;
  *   <li>{@code bench-load} places one order per trade event whenever it has no working order: a market
  *       order alternating buy and sell ({@code mode=market}) or a resting limit buy 3% under the trade
  *       ({@code mode=rest}); the trade id becomes the order's tag so the driver can time it.
- *       {@code maxOrders} (0: no limit) caps the orders of one runner.</li>
+ *       {@code maxOrders} (0: no limit) caps the orders of one runner: market orders counted as the fills
+ *       its view shows (each flips the position), so a proposal the entity dropped as stale is not
+ *       counted; resting orders counted as placed.</li>
  * </ul>
  */
 final class BenchStrategies implements StrategyTypes {
@@ -64,6 +66,8 @@ final class BenchStrategies implements StrategyTypes {
     private final BigDecimal quantity;
     private final int maxOrders;
     private int placed;
+    private int filled;
+    private BigDecimal lastPosition = BigDecimal.ZERO;
 
     Load(String mode, BigDecimal quantity, int maxOrders) {
       if (!mode.equals("market") && !mode.equals("rest")) {
@@ -76,7 +80,12 @@ final class BenchStrategies implements StrategyTypes {
 
     @Override
     public List<IntentProposal> onMarketEvent(MarketEvent event, SymbolView view) {
-      if (!(event instanceof Trade trade) || view.workingOrders() > 0 || maxOrders > 0 && placed >= maxOrders) {
+      if (view.positionQuantity().compareTo(lastPosition) != 0) {
+        filled++;
+        lastPosition = view.positionQuantity();
+      }
+      int counted = resting ? placed : filled;
+      if (!(event instanceof Trade trade) || view.workingOrders() > 0 || maxOrders > 0 && counted >= maxOrders) {
         return List.of();
       }
       BigDecimal price = BigDecimal.valueOf(trade.price());
