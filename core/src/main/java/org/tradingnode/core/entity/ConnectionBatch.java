@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.tradingnode.core.domain.mode.TradingMode;
 import org.tradingnode.core.domain.order.Fill;
 import org.tradingnode.core.domain.order.Order;
@@ -48,25 +49,27 @@ final class ConnectionBatch {
     return order != null ? order : state.orders().get(clientOrderId);
   }
 
+  /** Every open order as this write leaves it. */
   List<Order> openOrders() {
-    Map<String, Order> open = new LinkedHashMap<>();
-    state.open().forEach(id -> open.put(id, order(id)));
-    touched.forEach(open::put);
-    open.values().removeIf(o -> !o.isOpen());
-    return new ArrayList<>(open.values());
+    return openOrdersWhere(order -> true);
   }
 
-  /** The strategy's open orders as this write leaves them, without building the account's whole list. */
+  /** The strategy's open orders as this write leaves them. */
   List<Order> openOrdersOf(String strategyId) {
+    return openOrdersWhere(order -> order.intent().strategyId().equals(strategyId));
+  }
+
+  /** Open orders as this write leaves them: the stored ones in their order, then those this write added. */
+  private List<Order> openOrdersWhere(Predicate<Order> wanted) {
     List<Order> result = new ArrayList<>();
     for (String id : state.open()) {
       Order order = order(id);
-      if (order.isOpen() && order.intent().strategyId().equals(strategyId)) {
+      if (order.isOpen() && wanted.test(order)) {
         result.add(order);
       }
     }
     touched.forEach((id, order) -> {
-      if (!state.open().contains(id) && order.isOpen() && order.intent().strategyId().equals(strategyId)) {
+      if (!state.open().contains(id) && order.isOpen() && wanted.test(order)) {
         result.add(order);
       }
     });

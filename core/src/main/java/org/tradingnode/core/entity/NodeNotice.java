@@ -7,8 +7,9 @@ import org.tradingnode.core.domain.order.OrderStatus;
 
 /**
  * What happened on this node, published on the node-local event stream after the fact is durable
- * (for runners and venue acknowledgements, as it happened) for live views, metrics and the load driver. Not persisted,
- * not sent across nodes: a subscriber sees the notices of the entities its own node hosts.
+ * (for runners and venue acknowledgements, as it happened) for live views, metrics and the load
+ * driver. Not persisted, not sent across nodes: a subscriber sees the notices of the entities its own
+ * node hosts.
  */
 public sealed interface NodeNotice {
 

@@ -281,7 +281,9 @@ public final class RiskEntity
   /** After a fill: the first time in a UTC day the realized loss reaches the limit, it is recorded and alerted. */
   private State checkLossLimit(long breachedBefore, State afterFill, List<Event> events, List<Runnable> effects) {
     long now = clock.millis();
-    if (!DailyLossLimitRule.isBreached(afterFill.exposure(), afterFill.limits(), now) || sameUtcDay(breachedBefore, now)) {
+    boolean newBreach = DailyLossLimitRule.isBreached(afterFill.exposure(), afterFill.limits(), now)
+        && !sameUtcDay(breachedBefore, now);
+    if (!newBreach) {
       return afterFill;
     }
     String detail = "account " + account + " realized " + afterFill.exposure().dailyRealizedPnl(now).toPlainString()
