@@ -3,6 +3,7 @@ package org.tradingnode.bench.load;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -19,12 +20,15 @@ import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
+import org.tradingnode.core.entity.EventTags;
 import org.tradingnode.core.serialization.CborSerializable;
 
 /**
  * The machine's own limits, measured inside the bench node (same dispatchers, same journal): a typed
  * tell between two actors, a tell through EntityRefs to 1,000 sharded entities, and a bare
- * EventSourcedBehavior persisting one event per command on 100 entities of the node's durable journal.
+ * EventSourcedBehavior persisting one event per command on 100 entities of the node's durable journal,
+ * once untagged and once with one tag per event as the node's entities write them (a tag is a second
+ * row in the journal's tag table).
  */
 final class Baselines {
   private static final int TELL_WINDOW = 1_000;
@@ -37,19 +41,25 @@ final class Baselines {
   static void run(BenchNode node, int runs, Duration window, PartResult result) {
     var sharding = ClusterSharding.get(node.system());
     sharding.init(Entity.of(Echo.KEY, ctx -> Echo.behavior()));
-    sharding.init(Entity.of(Writer.KEY, ctx -> Behaviors.setup(self -> new Writer(ctx.getEntityId(), self.getSelf()))));
+    sharding.init(Entity.of(Writer.KEY,
+        ctx -> Behaviors.setup(self -> new Writer(Writer.KEY, ctx.getEntityId(), self.getSelf()))));
+    sharding.init(Entity.of(Writer.TAGGED_KEY,
+        ctx -> Behaviors.setup(self -> new Writer(Writer.TAGGED_KEY, ctx.getEntityId(), self.getSelf()))));
     result.note("baseline_tell", "typed tell 1->1, at most " + TELL_WINDOW + " in flight");
     result.note("baseline_sharded_tell", "tell through EntityRefs to " + SHARDED_ENTITIES
         + " sharded entities, at most " + SHARDED_WINDOW + " in flight");
     result.note("baseline_journal", JOURNAL_ENTITIES + " bare EventSourcedBehaviors, one 16-byte event per "
         + "persist, the node's H2 journal (WRITE_DELAY=0)");
+    result.note("baseline_journal_tagged", "the same with one tag per event, as the node's entities write");
     tell(node, Duration.ofSeconds(2));
     sharded(node, Duration.ofSeconds(2));
-    journal(node, Duration.ofSeconds(2));
+    journal(node, Writer.KEY, Duration.ofSeconds(2));
+    journal(node, Writer.TAGGED_KEY, Duration.ofSeconds(2));
     for (int run = 0; run < runs; run++) {
       result.add("baseline_tell_per_s", tell(node, window));
       result.add("baseline_sharded_tell_per_s", sharded(node, window));
-      result.add("baseline_journal_events_per_s", journal(node, window));
+      result.add("baseline_journal_events_per_s", journal(node, Writer.KEY, window));
+      result.add("baseline_journal_tagged_events_per_s", journal(node, Writer.TAGGED_KEY, window));
     }
   }
 
@@ -96,14 +106,14 @@ final class Baselines {
     return (received.get() - startCount) / seconds;
   }
 
-  private static double journal(BenchNode node, Duration window) {
+  private static double journal(BenchNode node, EntityTypeKey<Writer.Command> key, Duration window) {
     var sharding = ClusterSharding.get(node.system());
     long before = Writer.PERSISTED.get();
     CountDownLatch done = new CountDownLatch(JOURNAL_ENTITIES);
     long deadline = System.nanoTime() + window.toNanos();
     long start = System.nanoTime();
     for (int i = 0; i < JOURNAL_ENTITIES; i++) {
-      sharding.entityRefFor(Writer.KEY, "w" + i).tell(new Writer.WriteUntil(deadline, done));
+      sharding.entityRefFor(key, "w" + i).tell(new Writer.WriteUntil(deadline, done));
     }
     try {
       done.await(window.toSeconds() + 30, TimeUnit.SECONDS);
@@ -129,9 +139,13 @@ final class Baselines {
     }
   }
 
-  /** A bare event-sourced entity: one event per persist, the next command sent when it is stored. */
+  /**
+   * A bare event-sourced entity: one event per persist, the next command sent when it is stored; the
+   * tagged kind tags each event like the node's entities do.
+   */
   static final class Writer extends EventSourcedBehavior<Writer.Command, Writer.Written, Long> {
     static final EntityTypeKey<Command> KEY = EntityTypeKey.create(Command.class, "BaselineWriter");
+    static final EntityTypeKey<Command> TAGGED_KEY = EntityTypeKey.create(Command.class, "BaselineTaggedWriter");
     static final AtomicLong PERSISTED = new AtomicLong();
 
     /** Local only: never leaves this JVM. */
@@ -142,10 +156,17 @@ final class Baselines {
     record Written(long at) implements CborSerializable {}
 
     private final ActorRef<Command> selfRef;
+    private final Set<String> tags;
 
-    Writer(String id, ActorRef<Command> selfRef) {
-      super(PersistenceId.of(KEY.name(), id));
+    Writer(EntityTypeKey<Command> key, String id, ActorRef<Command> selfRef) {
+      super(PersistenceId.of(key.name(), id));
       this.selfRef = selfRef;
+      this.tags = key == TAGGED_KEY ? Set.of(EventTags.tagFor(key.name(), id)) : Set.of();
+    }
+
+    @Override
+    public Set<String> tagsFor(Written event) {
+      return tags;
     }
 
     @Override
