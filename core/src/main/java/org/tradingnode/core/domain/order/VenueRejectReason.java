@@ -11,6 +11,8 @@ public enum VenueRejectReason {
   NO_MARKET_DATA,
   DUPLICATE_CLIENT_ORDER_ID,
   NOT_AT_VENUE,
+  /** The venue refused it for a reason of its own; the detail holds its code and message. */
+  VENUE_REFUSED,
   /** Refused locally: the system was halted between risk approval and placement. */
   TRADING_HALTED
 }
