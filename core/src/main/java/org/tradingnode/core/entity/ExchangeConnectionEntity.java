@@ -38,6 +38,9 @@ import org.tradingnode.core.domain.paper.FeeSchedule;
 import org.tradingnode.core.domain.paper.SpotBalances;
 import org.tradingnode.core.serialization.CborSerializable;
 import org.tradingnode.core.venue.PaperVenue;
+import org.tradingnode.core.venue.VenueCommand;
+import org.tradingnode.core.venue.VenueGateway;
+import org.tradingnode.core.venue.VenueSession;
 
 /**
  * The connection of one account to one venue ({@code exchange:account}). It persists every order
@@ -67,8 +70,16 @@ public final class ExchangeConnectionEntity
   /** From the venue child. */
   public record VenueReported(VenueReport report) implements Command {}
 
-  /** From the venue child when it (re)connects: the orders it holds open. */
-  public record VenueConnected(List<String> openClientOrderIds) implements Command {}
+  /**
+   * From the venue child when it (re)connects: the orders it holds open, and what happened to our
+   * orders while we were not listening (fills, cancels, acceptances), found by reconciliation.
+   */
+  public record VenueConnected(List<String> openClientOrderIds, List<VenueReport> missed) implements Command {
+    public VenueConnected {
+      openClientOrderIds = List.copyOf(openClientOrderIds);
+      missed = missed == null ? List.of() : List.copyOf(missed);
+    }
+  }
 
   /** From the coordinator: the trading mode. */
   public record ApplyMode(TradingMode mode, String reason) implements Command {}
@@ -191,23 +202,30 @@ public final class ExchangeConnectionEntity
   private final String exchange;
   private final EntityDirectory directory;
   private final List<Instrument> instruments;
-  private final FeeSchedule fees;
   private final Map<String, BigDecimal> startingBalances;
+  private final VenueGateway gateway;
   private final Clock clock;
   private final GroupCommit<Command> commits;
-  private ActorRef<PaperVenue.Command> venue;
+  private ActorRef<VenueCommand> venue;
   private boolean reconciled;
   /** Open orders whose cancel went to the current venue connection; asking twice adds nothing. */
   private final Set<String> cancelsSent = new HashSet<>();
 
+  /** A connection to the paper venue. */
   public static Behavior<Command> create(String connectionId, EntityDirectory directory, InstrumentCatalog catalog,
       FeeSchedule fees, Map<String, BigDecimal> startingBalances, Clock clock) {
+    return create(connectionId, directory, catalog, startingBalances, PaperVenue.gateway(directory, fees), clock);
+  }
+
+  /** A connection whose venue child the gateway makes. */
+  public static Behavior<Command> create(String connectionId, EntityDirectory directory, InstrumentCatalog catalog,
+      Map<String, BigDecimal> startingBalances, VenueGateway gateway, Clock clock) {
     return Behaviors.setup(ctx ->
-        new ExchangeConnectionEntity(ctx, connectionId, directory, catalog, fees, startingBalances, clock));
+        new ExchangeConnectionEntity(ctx, connectionId, directory, catalog, startingBalances, gateway, clock));
   }
 
   private ExchangeConnectionEntity(ActorContext<Command> context, String connectionId, EntityDirectory directory,
-      InstrumentCatalog catalog, FeeSchedule fees, Map<String, BigDecimal> startingBalances, Clock clock) {
+      InstrumentCatalog catalog, Map<String, BigDecimal> startingBalances, VenueGateway gateway, Clock clock) {
     super(PersistenceId.of(TYPE_KEY.name(), connectionId),
         SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
     this.context = context;
@@ -215,8 +233,8 @@ public final class ExchangeConnectionEntity
     this.exchange = connectionId.substring(0, connectionId.indexOf(':'));
     this.directory = directory;
     this.instruments = catalog.onExchange(exchange);
-    this.fees = fees;
     this.startingBalances = Map.copyOf(startingBalances);
+    this.gateway = gateway;
     this.clock = clock;
     this.commits = new GroupCommit<>(context.getSelf(), WriteCollected.INSTANCE);
   }
@@ -301,31 +319,37 @@ public final class ExchangeConnectionEntity
   private void connectVenue(State state) {
     reconciled = false;
     cancelsSent.clear();
-    List<Order> heldByVenue = state.openOrders().stream().filter(o -> o.status() != OrderStatus.NEW).toList();
-    venue = context.spawnAnonymous(PaperVenue.create(instruments, fees, Map.copyOf(state.balances()), heldByVenue,
-        directory, context.getSelf(), clock));
+    venue = context.spawnAnonymous(gateway.connect(new VenueSession(connectionId, instruments, state.balances(),
+        state.openOrders(), context.getSelf(), clock)));
     context.watchWith(venue, new VenueStopped());
   }
 
-  /** Orders we sent that the venue does not hold are closed before anything new goes out. */
+  /**
+   * What the venue's reconciliation found is recorded first; orders we sent that the venue neither
+   * holds nor reported are then closed, all before anything new goes out.
+   */
   private ReplyEffect<Event, State> onVenueConnected(State state, VenueConnected cmd) {
     Set<String> atVenue = new HashSet<>(cmd.openClientOrderIds());
-    List<Event> events = new ArrayList<>();
+    ConnectionBatch batch = new ConnectionBatch(state);
+    cmd.missed().forEach(report -> decideReport(batch, report));
+    int reported = batch.events().size();
     long now = clock.millis();
-    for (Order order : state.openOrders()) {
+    for (Order order : batch.openOrders()) {
       if (!atVenue.contains(order.clientOrderId())) {
-        events.add(new OrderRejected(order.clientOrderId(), VenueRejectReason.NOT_AT_VENUE,
-            "sent before a restart and not held by the venue", now));
+        OrderRejected rejected = new OrderRejected(order.clientOrderId(), VenueRejectReason.NOT_AT_VENUE,
+            "sent before a restart and not held by the venue", now);
+        Order closed = batch.add(rejected);
+        batch.afterwards(s -> notify(closed, report(rejected)));
       }
     }
     reconciled = true;
-    context.getLog().info("{}: reconciled with venue, {} open orders there, {} closed as not at venue",
-        connectionId, atVenue.size(), events.size());
-    if (events.isEmpty()) {
+    context.getLog().info("{}: reconciled with venue, {} open orders there, {} missed reports recorded, {} closed "
+        + "as not at venue", connectionId, atVenue.size(), reported, batch.events().size() - reported);
+    if (batch.events().isEmpty()) {
       return Effect().none().thenNoReply().thenUnstashAll();
     }
-    return Effect().persist(events)
-        .thenRun(s -> events.forEach(e -> notify(s.orders().get(((OrderRejected) e).clientOrderId()), report(e))))
+    return Effect().persist(batch.events())
+        .thenRun(s -> batch.effects().forEach(effect -> effect.accept(s)))
         .thenNoReply().thenUnstashAll();
   }
 
@@ -375,7 +399,7 @@ public final class ExchangeConnectionEntity
       Order closed = batch.add(rejected);
       batch.afterwards(s -> notify(closed, report(rejected)));
     } else {
-      batch.afterwards(s -> venue.tell(new PaperVenue.Place(intent)));
+      batch.afterwards(s -> venue.tell(new VenueCommand.Place(intent)));
     }
   }
 
@@ -425,7 +449,7 @@ public final class ExchangeConnectionEntity
     if (orders.isEmpty()) {
       return;
     }
-    orders.forEach(o -> venue.tell(new PaperVenue.Cancel(o.clientOrderId())));
+    orders.forEach(o -> venue.tell(new VenueCommand.Cancel(o.clientOrderId())));
     NodeNotice.publish(context.getSystem(),
         new NodeNotice.CancelsSent(connectionId, orders.stream().map(Order::clientOrderId).toList()));
   }

@@ -14,14 +14,15 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.tradingnode.core.domain.instrument.Instrument;
 import org.tradingnode.core.domain.market.MarketEvent;
 import org.tradingnode.core.domain.order.Order;
-import org.tradingnode.core.domain.order.OrderIntent;
+import org.tradingnode.core.domain.order.OrderStatus;
 import org.tradingnode.core.domain.order.VenueReport;
 import org.tradingnode.core.domain.paper.FeeSchedule;
 import org.tradingnode.core.domain.paper.PaperExchange;
 import org.tradingnode.core.entity.EntityDirectory;
 import org.tradingnode.core.entity.ExchangeConnectionEntity;
 import org.tradingnode.core.entity.SymbolEntity;
-import org.tradingnode.core.serialization.CborSerializable;
+import org.tradingnode.core.venue.VenueCommand.Cancel;
+import org.tradingnode.core.venue.VenueCommand.Place;
 
 /**
  * The paper venue of one account, a child of its exchange connection: the simulated matching engine
@@ -32,20 +33,11 @@ import org.tradingnode.core.serialization.CborSerializable;
 public final class PaperVenue {
   private static final Duration RESUBSCRIBE_EVERY = Duration.ofSeconds(3);
 
-  /** Messages the venue takes. */
-  public sealed interface Command extends CborSerializable {}
-
-  /** Place an order. */
-  public record Place(OrderIntent intent) implements Command {}
-
-  /** Cancel the rest of an order. */
-  public record Cancel(String clientOrderId) implements Command {}
-
   /** Market data of one symbol. */
-  public record MarketDataReceived(SymbolEntity.MarketDataBatch batch) implements Command {}
+  record MarketDataReceived(SymbolEntity.MarketDataBatch batch) implements VenueCommand {}
 
   /** Timer: subscribe again to every symbol (idempotent). */
-  public enum Resubscribe implements Command { INSTANCE }
+  enum Resubscribe implements VenueCommand { INSTANCE }
 
   private final PaperExchange exchange;
   private final List<Instrument> instruments;
@@ -54,7 +46,17 @@ public final class PaperVenue {
   private final ActorRef<SymbolEntity.MarketDataBatch> adapter;
   private final Clock clock;
 
-  public static Behavior<Command> create(List<Instrument> instruments, FeeSchedule fees,
+  /** The paper venue for every connection: market data from the symbol entities, fees as given. */
+  public static VenueGateway gateway(EntityDirectory directory, FeeSchedule fees) {
+    return session -> create(session.instruments(), fees, session.balances(), session.openOrders().stream()
+        .filter(o -> o.status() != OrderStatus.NEW).toList(), directory, session.connection(), session.clock());
+  }
+
+  /**
+   * A paper venue holding the given open orders. Orders the connection submitted but never saw
+   * acknowledged are left out by {@link #gateway}: the paper venue never took them.
+   */
+  public static Behavior<VenueCommand> create(List<Instrument> instruments, FeeSchedule fees,
       Map<String, BigDecimal> balances, Collection<Order> openOrders, EntityDirectory directory,
       ActorRef<ExchangeConnectionEntity.Command> connection, Clock clock) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new PaperVenue(ctx, timers,
@@ -62,7 +64,7 @@ public final class PaperVenue {
         .behavior()));
   }
 
-  private PaperVenue(ActorContext<Command> context, TimerScheduler<Command> timers, PaperExchange exchange,
+  private PaperVenue(ActorContext<VenueCommand> context, TimerScheduler<VenueCommand> timers, PaperExchange exchange,
       List<Instrument> instruments, EntityDirectory directory, ActorRef<ExchangeConnectionEntity.Command> connection,
       Clock clock) {
     this.exchange = exchange;
@@ -74,11 +76,11 @@ public final class PaperVenue {
     subscribe();
     timers.startTimerWithFixedDelay(Resubscribe.INSTANCE, RESUBSCRIBE_EVERY);
     connection.tell(new ExchangeConnectionEntity.VenueConnected(
-        exchange.openOrders().stream().map(Order::clientOrderId).toList()));
+        exchange.openOrders().stream().map(Order::clientOrderId).toList(), List.of()));
   }
 
-  private Behavior<Command> behavior() {
-    return Behaviors.receive(Command.class)
+  private Behavior<VenueCommand> behavior() {
+    return Behaviors.receive(VenueCommand.class)
         .onMessage(Place.class, cmd -> report(exchange.place(cmd.intent(), clock.millis())))
         .onMessage(Cancel.class, cmd -> report(exchange.cancel(cmd.clientOrderId(), clock.millis())))
         .onMessage(MarketDataReceived.class, this::onMarketData)
@@ -89,14 +91,14 @@ public final class PaperVenue {
         .build();
   }
 
-  private Behavior<Command> onMarketData(MarketDataReceived received) {
+  private Behavior<VenueCommand> onMarketData(MarketDataReceived received) {
     for (MarketEvent event : received.batch().events()) {
       report(exchange.onMarketEvent(event));
     }
     return Behaviors.same();
   }
 
-  private Behavior<Command> report(List<VenueReport> reports) {
+  private Behavior<VenueCommand> report(List<VenueReport> reports) {
     reports.forEach(r -> connection.tell(new ExchangeConnectionEntity.VenueReported(r)));
     return Behaviors.same();
   }

@@ -1,0 +1,101 @@
+package org.tradingnode.core.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.tradingnode.core.entity.EntityTestSupport.CATALOG;
+import static org.tradingnode.core.entity.EntityTestSupport.CLOCK;
+import static org.tradingnode.core.entity.EntityTestSupport.NOW;
+import static org.tradingnode.core.entity.EntityTestSupport.limitBuy;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.tradingnode.core.domain.order.Fill;
+import org.tradingnode.core.domain.order.OrderStatus;
+import org.tradingnode.core.domain.order.Side;
+import org.tradingnode.core.domain.order.VenueRejectReason;
+import org.tradingnode.core.domain.order.VenueReport;
+import org.tradingnode.core.venue.VenueCommand;
+import org.tradingnode.core.venue.VenueGateway;
+
+/**
+ * A connection restarted while its orders were at the venue: what the venue child's reconciliation
+ * found (an order filled while we were down) is recorded and passed on, and an order the venue never
+ * got is closed, before anything new goes out.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExchangeConnectionReconciliationTest {
+  private final ActorTestKit kit = ActorTestKit.create(EntityTestSupport.config());
+  private final ConcurrentLinkedQueue<ExchangeConnectionEntity.VenueConnected> sessions = new ConcurrentLinkedQueue<>();
+  private ProbeDirectory directory;
+  private TestProbe<VenueCommand> venue;
+  private EventSourcedBehaviorTestKit<ExchangeConnectionEntity.Command, ExchangeConnectionEntity.Event,
+      ExchangeConnectionEntity.State> connection;
+
+  /** A venue child that reports what the test scripted for its session and passes on what it is told. */
+  private VenueGateway scriptedGateway() {
+    return session -> Behaviors.setup(ctx -> {
+      session.connection().tell(sessions.remove());
+      return Behaviors.receiveMessage(command -> {
+        venue.ref().tell(command);
+        return Behaviors.same();
+      });
+    });
+  }
+
+  @BeforeEach
+  void setUp() {
+    directory = new ProbeDirectory(kit);
+    venue = kit.createTestProbe();
+    sessions.clear();
+    sessions.add(new ExchangeConnectionEntity.VenueConnected(List.of(), List.of()));
+    connection = EventSourcedBehaviorTestKit.create(kit.system(), ExchangeConnectionEntity.create("paper:demo",
+        directory, CATALOG, Map.of("USDT", new BigDecimal("100000")), scriptedGateway(), CLOCK));
+  }
+
+  @AfterAll
+  void tearDown() {
+    kit.shutdownTestKit();
+  }
+
+  @Test
+  void anOrderFilledWhileWeWereDownIsRecordedAndOneTheVenueNeverGotIsClosed() {
+    connection.runCommand(new ExchangeConnectionEntity.SubmitOrder(limitBuy("s1-1", "0.01", "59000.00")));
+    connection.runCommand(new ExchangeConnectionEntity.SubmitOrder(limitBuy("s1-2", "0.01", "58000.00")));
+    venue.expectMessageClass(VenueCommand.Place.class);
+    venue.expectMessageClass(VenueCommand.Place.class);
+    Fill fill = new Fill("BTCUSDT-7", "s1-1", "BTCUSDT", Side.BUY, new BigDecimal("59000.00"),
+        new BigDecimal("0.01"), new BigDecimal("0.59"), true, NOW);
+    sessions.add(new ExchangeConnectionEntity.VenueConnected(List.of(), List.of(
+        new VenueReport.Accepted("s1-1", "42", NOW), new VenueReport.Filled(fill))));
+
+    connection.restart();
+
+    var orders = connection.getState().orders();
+    for (int i = 0; i < 100 && orders.get("s1-1").status() != OrderStatus.FILLED; i++) {
+      venue.expectNoMessage(Duration.ofMillis(20));
+      orders = connection.getState().orders();
+    }
+    assertEquals(OrderStatus.FILLED, orders.get("s1-1").status());
+    assertEquals("42", orders.get("s1-1").venueOrderId());
+    assertEquals(OrderStatus.REJECTED, orders.get("s1-2").status());
+    assertEquals(List.of(fill), connection.getState().fillsOf("s1-1"));
+    assertEquals(new RiskEntity.RecordFill(fill, true), directory.risk.expectMessageClass(RiskEntity.RecordFill.class));
+    var closed = directory.strategies.fishForMessage(Duration.ofSeconds(3), m ->
+        m instanceof StrategyEntity.OrderUpdated u && u.report() instanceof VenueReport.Rejected
+            ? FishingOutcomes.complete()
+            : FishingOutcomes.continueAndIgnore());
+    assertEquals(VenueRejectReason.NOT_AT_VENUE,
+        ((VenueReport.Rejected) ((StrategyEntity.OrderUpdated) closed.get(closed.size() - 1)).report()).reason());
+  }
+}
