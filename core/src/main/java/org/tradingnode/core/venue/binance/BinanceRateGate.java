@@ -1,0 +1,51 @@
+package org.tradingnode.core.venue.binance;
+
+import java.time.Clock;
+
+/**
+ * Keeps the client within Binance's request-weight limit so it is never banned: the used weight
+ * comes from each answer's {@code X-MBX-USED-WEIGHT-1M} header; past a share of the limit only
+ * order traffic goes out until the minute turns; after a 429 or 418 nothing goes out until the
+ * {@code Retry-After} the venue gave has passed. Thread-safe.
+ */
+final class BinanceRateGate {
+  private static final double RESERVE_FOR_ORDERS = 0.9;
+  private final Clock clock;
+  private final int weightLimit;
+  private long usedWeight;
+  private long usedInMinute;
+  private long blockedUntil;
+  private long throttledAnswers;
+
+  BinanceRateGate(Clock clock, int weightLimit) {
+    this.clock = clock;
+    this.weightLimit = weightLimit;
+  }
+
+  /** Why a request may not go out now, or null when it may. */
+  synchronized String holdBack(boolean orderTraffic) {
+    long now = clock.millis();
+    if (now < blockedUntil) {
+      return "rate limited by the venue for another " + (blockedUntil - now) + " ms";
+    }
+    if (!orderTraffic && now / 60_000 == usedInMinute && usedWeight >= weightLimit * RESERVE_FOR_ORDERS) {
+      return "request weight " + usedWeight + " of " + weightLimit + " used this minute";
+    }
+    return null;
+  }
+
+  synchronized void usedWeight(long weight) {
+    usedWeight = weight;
+    usedInMinute = clock.millis() / 60_000;
+  }
+
+  /** A 429 or 418: wait as long as the venue says (at least a second). */
+  synchronized void throttled(long retryAfterSeconds) {
+    throttledAnswers++;
+    blockedUntil = Math.max(blockedUntil, clock.millis() + Math.max(1, retryAfterSeconds) * 1000);
+  }
+
+  synchronized long throttledAnswers() {
+    return throttledAnswers;
+  }
+}
