@@ -1,0 +1,402 @@
+package org.tradingnode.core.venue.binance;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.http.javadsl.model.HttpMethods;
+import org.tradingnode.core.domain.instrument.Instrument;
+import org.tradingnode.core.domain.order.Order;
+import org.tradingnode.core.domain.order.OrderIntent;
+import org.tradingnode.core.domain.order.OrderType;
+import org.tradingnode.core.domain.order.VenueRejectReason;
+import org.tradingnode.core.domain.order.VenueReport;
+import org.tradingnode.core.domain.venue.binance.BinanceQuery;
+import org.tradingnode.core.domain.venue.binance.BinanceReports;
+import org.tradingnode.core.domain.venue.binance.BinanceRestCodec;
+import org.tradingnode.core.domain.venue.binance.BinanceStreamCodec;
+import org.tradingnode.core.domain.venue.binance.BinanceStreamEvent;
+import org.tradingnode.core.entity.ExchangeConnectionEntity;
+import org.tradingnode.core.venue.VenueCommand;
+import org.tradingnode.core.venue.VenueGateway;
+import org.tradingnode.core.venue.VenueSession;
+import org.tradingnode.core.venue.binance.BinanceAnswer.Ok;
+import org.tradingnode.core.venue.binance.BinanceAnswer.Refused;
+
+/**
+ * The venue child of a connection to a Binance-protocol venue. On start it measures the venue's
+ * clock, opens the user data stream and reconciles the connection's open orders with the venue
+ * (open orders, then each missing order and its trades) before it reports itself connected. Orders
+ * are placed once; a placement whose answer was lost is resolved by querying its client order id
+ * and sent again only when the venue says it never saw it. When the user stream ends the child
+ * stops, and the connection starts a new one, which reconciles again: no fill is missed.
+ */
+public final class BinanceVenue {
+  private static final int RESOLVE_ATTEMPTS = 4;
+  private static final Duration RESOLVE_BACKOFF = Duration.ofMillis(300);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+  private record Connected(String listenKey, BinanceStreamConnection stream, VenueConnectedReport report)
+      implements VenueCommand {}
+
+  private record VenueConnectedReport(List<String> open, List<VenueReport> missed) {}
+
+  private record StartFailed(String reason, boolean credentialsRejected) implements VenueCommand {}
+
+  private enum Start implements VenueCommand { INSTANCE }
+
+  private enum KeepAlive implements VenueCommand { INSTANCE }
+
+  private record UserFrame(String text) implements VenueCommand {}
+
+  private record StreamEnded(String reason) implements VenueCommand {}
+
+  private record Reports(List<VenueReport> reports) implements VenueCommand {}
+
+  private record Resolve(OrderIntent intent, int attempt, boolean resent) implements VenueCommand {}
+
+  private final ActorContext<VenueCommand> context;
+  private final TimerScheduler<VenueCommand> timers;
+  private final VenueSession session;
+  private final BinanceRestClient rest;
+  private final BinanceVenueSettings settings;
+  private final Map<String, Instrument> instruments = new HashMap<>();
+  private final Map<String, String> symbolOf = new HashMap<>();
+  private final Counters stats;
+  private int failedStarts;
+  private BinanceStreamConnection userStream;
+
+  /**
+   * A gateway whose children share one REST client, so that a restarted child still honours the
+   * venue's {@code Retry-After} and the circuit breaker's state.
+   */
+  public static VenueGateway gateway(BinanceVenueSettings settings, Counters stats) {
+    AtomicReference<BinanceRestClient> client = new AtomicReference<>();
+    return session -> Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+      BinanceRestClient rest = client.updateAndGet(c -> c != null ? c
+          : new BinanceRestClient(ctx.getSystem(), settings, session.clock()));
+      return new BinanceVenue(ctx, timers, session, rest, settings, stats).starting();
+    }));
+  }
+
+  private BinanceVenue(ActorContext<VenueCommand> context, TimerScheduler<VenueCommand> timers, VenueSession session,
+      BinanceRestClient rest, BinanceVenueSettings settings, Counters stats) {
+    this.context = context;
+    this.timers = timers;
+    this.session = session;
+    this.rest = rest;
+    this.settings = settings;
+    this.stats = stats;
+    session.instruments().forEach(i -> instruments.put(i.symbol(), i));
+    session.openOrders().forEach(o -> symbolOf.put(o.clientOrderId(), o.intent().symbol()));
+    context.getSelf().tell(Start.INSTANCE);
+  }
+
+  private Behavior<VenueCommand> starting() {
+    return Behaviors.receive(VenueCommand.class)
+        .onMessageEquals(Start.INSTANCE, () -> {
+          context.pipeToSelf(connect(), (connected, error) -> error == null ? connected
+              : new StartFailed(String.valueOf(error.getMessage()), false));
+          return Behaviors.same();
+        })
+        .onMessage(Connected.class, this::onConnected)
+        .onMessage(StartFailed.class, this::onStartFailed)
+        .onMessage(UserFrame.class, frame -> Behaviors.same())
+        .onMessage(StreamEnded.class, ended -> Behaviors.same())
+        .onMessage(VenueCommand.Place.class, place -> {
+          reject(place.intent(), VenueRejectReason.VENUE_REFUSED, "not connected to the venue yet");
+          return Behaviors.same();
+        })
+        .build();
+  }
+
+  /** Clock, listen key, user stream, then reconciliation; any refusal ends the attempt. */
+  private CompletionStage<VenueCommand> connect() {
+    return rest.syncClock().thenCompose(time -> {
+      if (!(time instanceof Ok)) {
+        return failed(time);
+      }
+      return rest.keyed(HttpMethods.POST, "/api/v3/userDataStream", BinanceQuery.empty()).thenCompose(key -> {
+        if (!(key instanceof Ok ok)) {
+          return failed(key);
+        }
+        String listenKey = BinanceRestCodec.listenKey(ok.body());
+        var self = context.getSelf();
+        BinanceStreamConnection stream = BinanceStreamConnection.open(context.getSystem(),
+            settings.streamUrl() + "/ws/" + listenKey, text -> self.tell(new UserFrame(text)));
+        stream.closed().whenComplete((done, error) -> self.tell(new StreamEnded(
+            error == null ? "closed by the venue" : String.valueOf(error.getMessage()))));
+        return stream.upgraded().thenCompose(upgrade -> reconcile())
+            .whenComplete((report, error) -> {
+              if (error != null) {
+                stream.close();
+              }
+            })
+            .thenApply(report -> (VenueCommand) new Connected(listenKey, stream, report));
+      });
+    });
+  }
+
+  private static CompletionStage<VenueCommand> failed(BinanceAnswer answer) {
+    boolean credentials = answer instanceof Refused r
+        && (r.error().code() == -2014 || r.error().code() == -2015 || r.error().code() == -1022);
+    return CompletableFuture.completedFuture(new StartFailed(answer.toString(), credentials));
+  }
+
+  /** The venue's open orders, then what became of each of ours it no longer holds open. */
+  private CompletionStage<VenueConnectedReport> reconcile() {
+    return rest.signed(HttpMethods.GET, "/api/v3/openOrders", BinanceQuery.empty(), false).thenCompose(answer -> {
+      if (!(answer instanceof Ok ok)) {
+        throw new IllegalStateException("open orders: " + answer);
+      }
+      var open = BinanceRestCodec.orders(ok.body());
+      List<String> openIds = open.stream().map(o -> o.clientOrderId()).toList();
+      CompletionStage<List<VenueReport>> missed = CompletableFuture.completedFuture(new ArrayList<>());
+      for (Order ours : session.openOrders()) {
+        Instrument instrument = instruments.get(ours.intent().symbol());
+        if (instrument != null) {
+          missed = missed.thenCompose(list -> lookUp(ours.clientOrderId(), instrument).thenApply(found -> {
+            list.addAll(found);
+            return list;
+          }));
+        }
+      }
+      return missed.thenApply(list -> new VenueConnectedReport(openIds, list));
+    });
+  }
+
+  /** Everything the venue knows about one order: its state and its trades; empty if it never saw it. */
+  private CompletionStage<List<VenueReport>> lookUp(String clientOrderId, Instrument instrument) {
+    BinanceQuery query = BinanceQuery.empty().with("symbol", instrument.symbol())
+        .with("origClientOrderId", clientOrderId);
+    return rest.signed(HttpMethods.GET, "/api/v3/order", query, false).thenCompose(answer -> {
+      if (answer instanceof Refused r && r.error().code() == -2013) {
+        return CompletableFuture.completedFuture(List.of());
+      }
+      if (!(answer instanceof Ok ok)) {
+        throw new IllegalStateException("order " + clientOrderId + ": " + answer);
+      }
+      var order = BinanceRestCodec.order(ok.body());
+      if (order.executedQuantity().signum() == 0) {
+        return CompletableFuture.completedFuture(BinanceReports.of(order, List.of(), instrument));
+      }
+      BinanceQuery trades = BinanceQuery.empty().with("symbol", instrument.symbol()).with("orderId", order.orderId());
+      return rest.signed(HttpMethods.GET, "/api/v3/myTrades", trades, false).thenApply(t -> {
+        if (!(t instanceof Ok tradesOk)) {
+          throw new IllegalStateException("trades of " + clientOrderId + ": " + t);
+        }
+        return BinanceReports.of(order, BinanceRestCodec.trades(tradesOk.body()), instrument);
+      });
+    });
+  }
+
+  private Behavior<VenueCommand> onConnected(Connected connected) {
+    failedStarts = 0;
+    userStream = connected.stream();
+    timers.startTimerWithFixedDelay(KeepAlive.INSTANCE, settings.listenKeyKeepAlive());
+    session.connection().tell(new ExchangeConnectionEntity.VenueConnected(connected.report().open(),
+        connected.report().missed()));
+    context.getLog().info("{}: connected to {}, clock offset {} ms, {} reports found by reconciliation",
+        session.connectionId(), settings.baseUrl(), rest.clockOffsetMillis(), connected.report().missed().size());
+    return running(connected.listenKey());
+  }
+
+  private Behavior<VenueCommand> onStartFailed(StartFailed failed) {
+    if (failed.credentialsRejected()) {
+      context.getLog().error("{}: the venue rejected the API credentials ({}); not retrying until restarted",
+          session.connectionId(), failed.reason());
+      session.connection().tell(new ExchangeConnectionEntity.VenueConnected(
+          session.openOrders().stream().map(Order::clientOrderId).toList(), List.of()));
+      return refusing("the venue rejected the API credentials: " + failed.reason());
+    }
+    failedStarts++;
+    Duration backoff = settings.reconnectBackoff().multipliedBy(1L << Math.min(failedStarts - 1, 5));
+    Duration wait = backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
+    context.getLog().warn("{}: cannot connect to the venue ({}), retrying in {} ms", session.connectionId(),
+        failed.reason(), wait.toMillis());
+    timers.startSingleTimer(Start.INSTANCE, wait);
+    return Behaviors.same();
+  }
+
+  /** Credentials refused: every order is answered at once, nothing is sent (no retry storm). */
+  private Behavior<VenueCommand> refusing(String why) {
+    return Behaviors.receive(VenueCommand.class)
+        .onMessage(VenueCommand.Place.class, place -> {
+          reject(place.intent(), VenueRejectReason.VENUE_REFUSED, why);
+          return Behaviors.same();
+        })
+        .onAnyMessage(m -> Behaviors.same())
+        .build();
+  }
+
+  private Behavior<VenueCommand> running(String listenKey) {
+    return Behaviors.receive(VenueCommand.class)
+        .onMessage(VenueCommand.Place.class, place -> {
+          place(place.intent(), false);
+          return Behaviors.same();
+        })
+        .onMessage(VenueCommand.Cancel.class, cancel -> {
+          cancel(cancel.clientOrderId());
+          return Behaviors.same();
+        })
+        .onMessage(Resolve.class, this::resolve)
+        .onMessage(Reports.class, reports -> {
+          reports.reports().forEach(r -> session.connection().tell(new ExchangeConnectionEntity.VenueReported(r)));
+          return Behaviors.same();
+        })
+        .onMessage(UserFrame.class, this::onUserFrame)
+        .onMessageEquals(KeepAlive.INSTANCE, () -> {
+          rest.keyed(HttpMethods.PUT, "/api/v3/userDataStream", BinanceQuery.empty().with("listenKey", listenKey));
+          return Behaviors.same();
+        })
+        .onMessage(StreamEnded.class, ended -> {
+          context.getLog().warn("{}: user data stream ended ({}); reconnecting and reconciling",
+              session.connectionId(), ended.reason());
+          return Behaviors.stopped();
+        })
+        .onSignal(PostStop.class, signal -> {
+          userStream.close();
+          return Behaviors.same();
+        })
+        .build();
+  }
+
+  private void place(OrderIntent intent, boolean resent) {
+    symbolOf.put(intent.clientOrderId(), intent.symbol());
+    Instrument instrument = instruments.get(intent.symbol());
+    if (instrument == null) {
+      reject(intent, VenueRejectReason.UNKNOWN_SYMBOL, intent.symbol() + " is not configured for this venue");
+      return;
+    }
+    BinanceQuery query = BinanceQuery.empty()
+        .with("symbol", intent.symbol())
+        .with("side", intent.side().name())
+        .with("type", intent.type() == OrderType.MARKET ? "MARKET" : "LIMIT")
+        .with("timeInForce", intent.type() == OrderType.MARKET ? null : intent.type() == OrderType.IOC ? "IOC" : "GTC")
+        .with("quantity", intent.quantity().toPlainString())
+        .with("price", intent.type() == OrderType.MARKET ? null : intent.limitPrice().toPlainString())
+        .with("newClientOrderId", intent.clientOrderId())
+        .with("newOrderRespType", "FULL");
+    context.pipeToSelf(rest.signed(HttpMethods.POST, "/api/v3/order", query, true), (answer, error) -> {
+      if (answer instanceof Ok ok) {
+        return new Reports(BinanceReports.of(BinanceRestCodec.order(ok.body()), List.of(), instrument));
+      }
+      if (answer instanceof Refused r) {
+        return new Reports(List.of(BinanceReports.refused(intent.clientOrderId(), r.error(),
+            session.clock().millis())));
+      }
+      if (answer instanceof BinanceAnswer.NotSent notSent && !resent) {
+        return new Reports(List.of(new VenueReport.Rejected(intent.clientOrderId(), VenueRejectReason.VENUE_REFUSED,
+            "not sent: " + notSent.reason(), session.clock().millis())));
+      }
+      stats.placementsLost.incrementAndGet();
+      return new Resolve(intent, 1, resent);
+    });
+  }
+
+  /** The answer to a placement was lost: ask the venue by client order id before anything else. */
+  private Behavior<VenueCommand> resolve(Resolve resolve) {
+    OrderIntent intent = resolve.intent();
+    Instrument instrument = instruments.get(intent.symbol());
+    var delay = RESOLVE_BACKOFF.multipliedBy(resolve.attempt());
+    context.pipeToSelf(after(delay).thenCompose(x -> lookUp(intent.clientOrderId(), instrument)), (reports, error) -> {
+      if (error == null && !reports.isEmpty()) {
+        return new Reports(reports);
+      }
+      if (resolve.attempt() < RESOLVE_ATTEMPTS) {
+        return new Resolve(intent, resolve.attempt() + 1, resolve.resent());
+      }
+      if (error == null && !resolve.resent()) {
+        stats.placementsResent.incrementAndGet();
+        return new VenueCommand.Place(intent);
+      }
+      context.getLog().error("{}: cannot learn what became of order {}; the next reconciliation will",
+          session.connectionId(), intent.clientOrderId());
+      return new StreamEnded("order " + intent.clientOrderId() + " unresolved");
+    });
+    return Behaviors.same();
+  }
+
+  private void cancel(String clientOrderId) {
+    String symbol = symbolOf.get(clientOrderId);
+    Instrument instrument = symbol == null ? null : instruments.get(symbol);
+    if (instrument == null) {
+      return;
+    }
+    BinanceQuery query = BinanceQuery.empty().with("symbol", symbol).with("origClientOrderId", clientOrderId);
+    context.pipeToSelf(rest.signed(HttpMethods.DELETE, "/api/v3/order", query, true).thenCompose(answer -> {
+      if (answer instanceof Ok ok) {
+        return CompletableFuture.completedFuture(BinanceReports.of(BinanceRestCodec.order(ok.body()), List.of(),
+            instrument));
+      }
+      return lookUp(clientOrderId, instrument);
+    }), (reports, error) -> error == null ? new Reports(reports) : new Reports(List.of()));
+  }
+
+  private Behavior<VenueCommand> onUserFrame(UserFrame frame) {
+    BinanceStreamEvent event = BinanceStreamCodec.decode(frame.text());
+    if (event instanceof BinanceStreamEvent.ExecutionReport report) {
+      Instrument instrument = instruments.get(report.symbol());
+      if (instrument != null) {
+        BinanceReports.of(report, instrument)
+            .forEach(r -> session.connection().tell(new ExchangeConnectionEntity.VenueReported(r)));
+      }
+    } else if (event instanceof BinanceStreamEvent.StreamEnded) {
+      return Behaviors.stopped();
+    } else if (event instanceof BinanceStreamEvent.Malformed malformed) {
+      long dropped = stats.malformed.incrementAndGet();
+      if (dropped <= 10 || dropped % 1000 == 0) {
+        context.getLog().warn("{}: dropped a malformed user stream frame ({} so far): {}", session.connectionId(),
+            dropped, malformed.reason());
+      }
+    } else if (event instanceof BinanceStreamEvent.Unknown) {
+      stats.unknown.incrementAndGet();
+    }
+    return Behaviors.same();
+  }
+
+  private void reject(OrderIntent intent, VenueRejectReason reason, String detail) {
+    session.connection().tell(new ExchangeConnectionEntity.VenueReported(new VenueReport.Rejected(
+        intent.clientOrderId(), reason, detail, session.clock().millis())));
+  }
+
+  private CompletionStage<Void> after(Duration delay) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    context.getSystem().scheduler().scheduleOnce(delay, () -> done.complete(null), context.getExecutionContext());
+    return done;
+  }
+
+  /** Counters a test or the metrics endpoint can read. */
+  public static final class Counters {
+    final AtomicLong malformed = new AtomicLong();
+    final AtomicLong unknown = new AtomicLong();
+    final AtomicLong placementsLost = new AtomicLong();
+    final AtomicLong placementsResent = new AtomicLong();
+
+    public long malformed() {
+      return malformed.get();
+    }
+
+    public long unknown() {
+      return unknown.get();
+    }
+
+    public long placementsLost() {
+      return placementsLost.get();
+    }
+
+    public long placementsResent() {
+      return placementsResent.get();
+    }
+  }
+}
