@@ -2,6 +2,7 @@ package org.tradingnode.cluster;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -17,6 +18,8 @@ import org.apache.pekko.http.javadsl.Http;
 import org.tradingnode.core.domain.strategy.StrategyConfig;
 import org.tradingnode.core.domain.strategy.StrategyTypes;
 import org.tradingnode.core.entity.ExchangeConnectionEntity;
+import org.tradingnode.core.venue.binance.BinanceMarketStream;
+import org.tradingnode.core.venue.binance.BinanceVenue;
 import org.tradingnode.core.entity.RiskEntity;
 import org.tradingnode.core.entity.SafetyCoordinator;
 import org.tradingnode.core.entity.StrategyEntity;
@@ -53,8 +56,16 @@ final class Guardian {
           directory, catalog, types, settings.supervision(), clock)));
       sharding.init(Entity.of(RiskEntity.TYPE_KEY, entity -> RiskEntity.create(entity.getEntityId(), directory,
           catalog, settings.defaultLimits(), clock)));
-      sharding.init(Entity.of(ExchangeConnectionEntity.TYPE_KEY, entity -> ExchangeConnectionEntity.create(
-          entity.getEntityId(), directory, catalog, settings.fees(), settings.startingBalances(), clock)));
+      var binance = settings.venue().binance();
+      var binanceGateway = binance.map(b -> BinanceVenue.gateway(b, new BinanceVenue.Counters()));
+      sharding.init(Entity.of(ExchangeConnectionEntity.TYPE_KEY, entity -> {
+        String id = entity.getEntityId();
+        if (binanceGateway.isPresent() && id.startsWith(VenueChoice.BINANCE + ":")) {
+          return ExchangeConnectionEntity.create(id, directory, catalog, Map.of(), binanceGateway.get(), clock);
+        }
+        return ExchangeConnectionEntity.create(id, directory, catalog, settings.fees(), settings.startingBalances(),
+            clock);
+      }));
       sharding.init(Entity.of(SymbolEntity.TYPE_KEY, entity -> SymbolEntity.create(entity.getEntityId(), clock)));
 
       if (settings.marketFeed().enabled()) {
@@ -63,6 +74,11 @@ final class Guardian {
             "market-feed-paper"));
       }
 
+      binance.ifPresent(b -> ClusterSingleton.get(system).init(SingletonActor.of(
+          BinanceMarketStream.create(catalog.onExchange(VenueChoice.BINANCE), b, directory,
+              new BinanceMarketStream.Counters(), clock), "market-stream-binance")));
+      settings.venue().connectionId().ifPresent(id ->
+          directory.connection(id).tell(new ExchangeConnectionEntity.GetBalances(system.ignoreRef())));
       for (String account : settings.paperAccounts()) {
         directory.connection("paper:" + account).tell(new ExchangeConnectionEntity.GetBalances(system.ignoreRef()));
       }

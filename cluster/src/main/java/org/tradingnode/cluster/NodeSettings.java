@@ -29,7 +29,8 @@ public record NodeSettings(
     RiskLimits defaultLimits,
     MarketFeedSettings marketFeed,
     RunnerSupervision supervision,
-    List<StrategyConfig> demoStrategies) {
+    List<StrategyConfig> demoStrategies,
+    VenueChoice venue) {
 
   public static NodeSettings from(Config root) {
     Config c = root.getConfig("trading");
@@ -50,13 +51,16 @@ public record NodeSettings(
     if (replayFile != null && !Files.isReadable(replayFile)) {
       throw new IllegalArgumentException("MARKET_REPLAY_FILE " + replayFile + " is not a readable file");
     }
+    VenueChoice venue = VenueChoice.from(c.getConfig("venue"));
     List<StrategyConfig> demo = new ArrayList<>();
     if (c.getBoolean("demo.enabled")) {
       for (Config d : c.getConfigList("demo.strategies")) {
         Map<String, String> params = new HashMap<>();
         d.getConfig("params").entrySet().forEach(e -> params.put(e.getKey(), e.getValue().unwrapped().toString()));
-        demo.add(new StrategyConfig(d.getString("id"), d.getString("type"), d.getString("account"),
-            d.getString("exchange"), d.getStringList("symbols"), params));
+        boolean onVenue = venue.binance().isPresent();
+        demo.add(new StrategyConfig(d.getString("id"), d.getString("type"),
+            onVenue ? venue.account() : d.getString("account"), onVenue ? venue.kind() : d.getString("exchange"),
+            d.getStringList("symbols"), params));
       }
     }
     return new NodeSettings(
@@ -79,6 +83,7 @@ public record NodeSettings(
             replayFile, c.getString("market-feed.replay-symbol")),
         new RunnerSupervision(c.getDuration("runner-supervision.min-backoff"),
             c.getDuration("runner-supervision.max-backoff"), c.getInt("runner-supervision.max-restarts")),
-        demo);
+        demo,
+        venue);
   }
 }
