@@ -76,17 +76,15 @@ public final class BybitPublicMessages {
 
   private static BybitPublicMessage parsePush(JsonNode root) {
     String topic = text(root, "topic");
-    String kind = topic.substring(0, Math.max(topic.indexOf('.'), 0));
-    if (kind.equals(BybitTopics.ORDER_BOOK) && BybitTopics.isOrderBook(topic)) {
+    if (BybitTopics.isOrderBook(topic)) {
       return bookUpdate(topic, root);
     }
+    String kind = topic.substring(0, Math.max(topic.indexOf('.'), 0));
     if (kind.equals(BybitTopics.PUBLIC_TRADE)) {
-      return new PublicTrades(topic, items(root.get("data"), "data", false).stream().map(BybitPublicMessages::trade)
-          .toList());
+      return new PublicTrades(topic, dataItems(root, false).stream().map(BybitPublicMessages::trade).toList());
     }
     if (kind.equals(BybitTopics.ALL_LIQUIDATION)) {
-      return new Liquidations(topic, items(root.get("data"), "data", true).stream()
-          .map(BybitPublicMessages::liquidation).toList());
+      return new Liquidations(topic, dataItems(root, true).stream().map(BybitPublicMessages::liquidation).toList());
     }
     return new Unknown(topic);
   }
@@ -149,20 +147,23 @@ public final class BybitPublicMessages {
   }
 
   /**
-   * The objects of a {@code data} field. The liquidation page's table calls its data an object while
-   * its example sends an array of them, so {@code singleAllowed} accepts either.
+   * The objects in a push's {@code data} array. The liquidation page's table calls its data an object
+   * while its example sends an array of them, so {@code singleAllowed} accepts either.
    */
-  private static List<JsonNode> items(JsonNode data, String field, boolean singleAllowed) {
-    List<JsonNode> items = new ArrayList<>();
-    if (data != null && data.isObject() && singleAllowed) {
-      items.add(data);
-    } else if (data != null && data.isArray()) {
-      data.forEach(items::add);
-    } else {
-      throw new InvalidField(field + " must be an array of objects");
+  private static List<JsonNode> dataItems(JsonNode root, boolean singleAllowed) {
+    JsonNode data = root.get("data");
+    if (singleAllowed && data != null && data.isObject()) {
+      return List.of(data);
     }
-    if (!items.stream().allMatch(JsonNode::isObject)) {
-      throw new InvalidField(field + " must be an array of objects");
+    if (data == null || !data.isArray()) {
+      throw new InvalidField("data must be an array of objects");
+    }
+    List<JsonNode> items = new ArrayList<>(data.size());
+    for (JsonNode item : data) {
+      if (!item.isObject()) {
+        throw new InvalidField("data must be an array of objects");
+      }
+      items.add(item);
     }
     return items;
   }
