@@ -12,9 +12,10 @@ import org.tradingnode.core.serialization.CborSerializable;
 @JsonSubTypes({
   @JsonSubTypes.Type(value = Trade.class, name = "trade"),
   @JsonSubTypes.Type(value = Quote.class, name = "quote"),
-  @JsonSubTypes.Type(value = BookDelta.class, name = "book-delta")
+  @JsonSubTypes.Type(value = BookDelta.class, name = "book-delta"),
+  @JsonSubTypes.Type(value = Liquidation.class, name = "liquidation")
 })
-public sealed interface MarketEvent extends CborSerializable permits Trade, Quote, BookDelta {
+public sealed interface MarketEvent extends CborSerializable permits Trade, Quote, BookDelta, Liquidation {
   /** Venue symbol, e.g. {@code BTCUSDT}. */
   String symbol();
 
