@@ -1,12 +1,8 @@
 package org.tradingnode.core.domain.venue.binance;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.tradingnode.core.domain.venue.HmacSha256;
 
 /**
  * Signs Binance SIGNED requests: HMAC-SHA256 of the percent-encoded payload with the account's
@@ -14,25 +10,18 @@ import javax.crypto.spec.SecretKeySpec;
  * {@link #toString()}.
  */
 public final class BinanceSigner {
-  private static final String ALGORITHM = "HmacSHA256";
-  private final SecretKeySpec key;
+  private final HmacSha256 hmac;
 
   public BinanceSigner(String secretKey) {
     if (secretKey == null || secretKey.isBlank()) {
       throw new IllegalArgumentException("the API secret is empty");
     }
-    this.key = new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+    this.hmac = new HmacSha256(secretKey);
   }
 
   /** The hex signature of a payload, e.g. {@code symbol=LTCBTC&side=BUY&...&timestamp=...}. */
   public String sign(String payload) {
-    try {
-      Mac mac = Mac.getInstance(ALGORITHM);
-      mac.init(key);
-      return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HMAC-SHA256 is not available", e);
-    }
+    return hmac.hex(payload);
   }
 
   /** The query with {@code signature} appended, signed over everything before it. */

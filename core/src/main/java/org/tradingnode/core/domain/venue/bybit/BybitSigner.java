@@ -1,12 +1,7 @@
 package org.tradingnode.core.domain.venue.bybit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.tradingnode.core.domain.venue.HmacSha256;
 
 /**
  * Signs Bybit v5 requests with an API key's HMAC secret (docs/v5/guide.mdx, "Authentication";
@@ -32,18 +27,17 @@ public final class BybitSigner {
   /** Header carrying how long after the timestamp the request stays valid, milliseconds. */
   public static final String RECV_WINDOW_HEADER = "X-BAPI-RECV-WINDOW";
 
-  private static final String ALGORITHM = "HmacSHA256";
   private static final String WEB_SOCKET_AUTH_PREFIX = "GET/realtime";
 
   private final String apiKey;
-  private final SecretKeySpec key;
+  private final HmacSha256 hmac;
 
   public BybitSigner(String apiKey, String secret) {
     if (apiKey == null || apiKey.isBlank() || secret == null || secret.isEmpty()) {
       throw new IllegalArgumentException("an API key and a secret are required");
     }
     this.apiKey = apiKey;
-    this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+    this.hmac = new HmacSha256(secret);
   }
 
   /** The string a REST request's signature is computed over. */
@@ -53,13 +47,7 @@ public final class BybitSigner {
 
   /** The lowercase hex HMAC-SHA256 of {@code message} under this signer's secret. */
   public String sign(String message) {
-    try {
-      Mac mac = Mac.getInstance(ALGORITHM);
-      mac.init(key);
-      return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HMAC-SHA256 is unavailable", e);
-    }
+    return hmac.hex(message);
   }
 
   /**

@@ -64,7 +64,7 @@ class BinanceSignerTest {
     for (int i = 2; i < 4; i++) {
       JsonNode vector = VECTORS.path("hmac_vectors").get(i);
       Map<String, String> sorted = new TreeMap<>();
-      vector.path("request_params").fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue().asText()));
+      vector.path("request_params").properties().forEach(e -> sorted.put(e.getKey(), e.getValue().asText()));
       StringBuilder payload = new StringBuilder();
       sorted.forEach((k, v) -> payload.append(payload.length() == 0 ? "" : "&").append(k).append('=').append(v));
 
