@@ -89,6 +89,24 @@ class BinanceSimulatorOrderTest {
   }
 
   @Test
+  void myTradesPagesByFromIdAndLimit() throws Exception {
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ids.add(venue.client.signed("POST", "/api/v3/order", BinanceQuery.empty().with("symbol", "ETHUSDT")
+          .with("side", "SELL").with("type", "MARKET").with("quantity", "0.0100")).body()
+          .path("fills").path(0).path("tradeId").asLong());
+    }
+
+    JsonNode latest = venue.client.signed("GET", "/api/v3/myTrades",
+        BinanceQuery.empty().with("symbol", "ETHUSDT").with("limit", 2)).body();
+    JsonNode fromFirst = venue.client.signed("GET", "/api/v3/myTrades",
+        BinanceQuery.empty().with("symbol", "ETHUSDT").with("fromId", ids.get(0)).with("limit", 2)).body();
+
+    assertEquals(List.of(ids.get(1), ids.get(2)), tradeIds(latest));
+    assertEquals(List.of(ids.get(0), ids.get(1)), tradeIds(fromFirst));
+  }
+
+  @Test
   void newOrderRespTypeAckAnswersOnlyTheIds() throws Exception {
     SimulatorClient.Answer placed = venue.client.signed("POST", "/api/v3/order",
         limitBuy("ETHUSDT", "0.0100", "1000.00", "ack-1").with("newOrderRespType", "ACK"));
@@ -188,6 +206,12 @@ class BinanceSimulatorOrderTest {
   private static List<String> clientIds(JsonNode orders) {
     List<String> ids = new ArrayList<>();
     orders.forEach(o -> ids.add(o.path("clientOrderId").asText()));
+    return ids;
+  }
+
+  private static List<Long> tradeIds(JsonNode trades) {
+    List<Long> ids = new ArrayList<>();
+    trades.forEach(t -> ids.add(t.path("id").asLong()));
     return ids;
   }
 
