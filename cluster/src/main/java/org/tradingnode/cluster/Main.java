@@ -13,9 +13,10 @@ import org.tradingnode.core.domain.strategy.StrategyTypes;
 
 /**
  * Starts one node, or with the first argument {@code venue-simulator} the Binance venue simulator
- * instead (see {@link VenueSimulatorProcess}). Environment of the node: {@code DATA_DIR} (default ./data), {@code HTTP_PORT} (8080),
- * {@code PERSISTENCE} (embedded), {@code CLUSTER_PORT}, {@code CLUSTER_SEEDS} (host:port,...), and the
- * market feed settings of conf/trading.conf. SIGTERM or Ctrl-C runs a coordinated shutdown.
+ * instead (see {@link VenueSimulatorProcess}). Environment of the node: {@code DATA_DIR} (default
+ * ./data), {@code HTTP_PORT} (8080), {@code PERSISTENCE} (embedded), {@code CLUSTER_PORT},
+ * {@code CLUSTER_SEEDS} (host:port,...), and the market feed settings of conf/trading.conf. SIGTERM
+ * or Ctrl-C runs a coordinated shutdown.
  */
 public final class Main {
   private Main() {}

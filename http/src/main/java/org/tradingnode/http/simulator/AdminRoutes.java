@@ -111,6 +111,7 @@ final class AdminRoutes extends AllDirectives {
   }
 
   private static HttpResponse json(int status, ObjectNode body) {
-    return HttpResponse.create().withStatus(status).withEntity(ContentTypes.APPLICATION_JSON, SimulatorJson.write(body));
+    return HttpResponse.create().withStatus(status)
+        .withEntity(ContentTypes.APPLICATION_JSON, SimulatorJson.write(body));
   }
 }

@@ -79,7 +79,8 @@ final class RestHandlers {
       case MY_TRADES -> myTrades(r, account);
       case ACCOUNT -> {
         boolean omitZero = Boolean.parseBoolean(r.param("omitZeroBalances").orElse("false"));
-        yield onVenue(now -> RestPayloads.account(venue.account(account, omitZero), settings.fees(), uids.get(account)));
+        yield onVenue(now -> RestPayloads.account(venue.account(account, omitZero), settings.fees(),
+            uids.get(account)));
       }
       case START_USER_STREAM -> onVenue(now -> RestPayloads.listenKey(venue.startUserStream(account, now)));
       case KEEP_ALIVE_USER_STREAM -> {

@@ -122,7 +122,8 @@ final class RestRoutes extends AllDirectives {
 
   private static HttpResponse serverError(int status, int used) {
     String body = status == 503
-        ? SimulatorJson.error(-1008, "Server is currently overloaded with other requests. Please try again in a few minutes.")
+        ? SimulatorJson.error(-1008,
+            "Server is currently overloaded with other requests. Please try again in a few minutes.")
         : SimulatorJson.error(-1001, "Internal error; unable to process your request. Please try again.");
     return response(status, body, used, 0);
   }
@@ -133,7 +134,8 @@ final class RestRoutes extends AllDirectives {
       return response(e.status(), SimulatorJson.error(e.code(), e.getMessage()), used, 0);
     }
     LOG.error("venue simulator failed to answer a request", cause);
-    return response(500, SimulatorJson.error(-1000, "An unknown error occurred while processing the request."), used, 0);
+    return response(500, SimulatorJson.error(-1000, "An unknown error occurred while processing the request."),
+        used, 0);
   }
 
   private static HttpResponse response(int status, String body, int usedWeight, long retryAfterSeconds) {

@@ -101,7 +101,10 @@ final class StreamPayloads {
         .put("E", eventTime)
         .put("u", updateTime);
     ArrayNode list = node.putArray("B");
-    balances.forEach(b -> list.addObject().put("a", b.asset()).put("f", decimal(b.free())).put("l", decimal(b.locked())));
+    balances.forEach(b -> list.addObject()
+        .put("a", b.asset())
+        .put("f", decimal(b.free()))
+        .put("l", decimal(b.locked())));
     return node;
   }
 

@@ -64,7 +64,8 @@ final class SimulatorClient {
   /** Exactly these bytes: the path with its query string, the form body, the API key header (null: none). */
   Answer send(String method, String pathAndQuery, String body, String key) throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery)).timeout(TIMEOUT)
-        .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        .method(method, body.isEmpty()
+            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (!body.isEmpty()) {
       request.header("Content-Type", "application/x-www-form-urlencoded");
     }
