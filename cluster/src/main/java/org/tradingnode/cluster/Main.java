@@ -7,18 +7,29 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.tradingnode.core.domain.strategy.StrategyTypes;
 
 /**
- * Starts one node. Environment: {@code DATA_DIR} (default ./data), {@code HTTP_PORT} (8080),
- * {@code PERSISTENCE} (embedded), {@code CLUSTER_PORT}, {@code CLUSTER_SEEDS} (host:port,...), and the
- * market feed settings of conf/trading.conf. SIGTERM or Ctrl-C runs a coordinated shutdown.
+ * Starts one node, or with the first argument {@code venue-simulator} the Binance venue simulator
+ * instead (see {@link VenueSimulatorProcess}). Environment of the node: {@code DATA_DIR} (default
+ * ./data), {@code HTTP_PORT} (8080), {@code PERSISTENCE} (embedded), {@code CLUSTER_PORT},
+ * {@code CLUSTER_SEEDS} (host:port,...), and the market feed settings of conf/trading.conf. SIGTERM
+ * or Ctrl-C runs a coordinated shutdown.
  */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws IOException {
+    if (args.length > 0) {
+      if (args[0].equals("venue-simulator")) {
+        VenueSimulatorProcess.run(Arrays.copyOfRange(args, 1, args.length));
+        return;
+      }
+      System.err.println("unknown command " + args[0] + "; usage: trading-node [venue-simulator [options]]");
+      System.exit(2);
+    }
     Path dataDir = Path.of(env("DATA_DIR", "./data")).toAbsolutePath().normalize();
     Files.createDirectories(dataDir.resolve("journal"));
     String profile = env("PERSISTENCE", "embedded");

@@ -1,0 +1,48 @@
+package org.tradingnode.http.simulator;
+
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.pekko.http.javadsl.model.ws.Message;
+import org.apache.pekko.stream.BoundedSourceQueue;
+
+/**
+ * The open WebSockets. A socket is registered before its upgrade is answered, so a client that has
+ * seen its socket open misses nothing published after that. While the venue is silent nothing is
+ * sent. Thread-safe.
+ */
+final class StreamRegistry implements StreamPublisher {
+  private final Set<StreamSession> sessions = ConcurrentHashMap.newKeySet();
+  private final Faults faults;
+
+  StreamRegistry(Faults faults) {
+    this.faults = faults;
+  }
+
+  StreamSession open(BoundedSourceQueue<Message> outgoing, ClientConnection connection, Collection<String> streams,
+      boolean combined) {
+    StreamSession session = new StreamSession(outgoing, connection, streams, combined, faults::silent);
+    sessions.add(session);
+    return session;
+  }
+
+  void close(StreamSession session) {
+    sessions.remove(session);
+  }
+
+  @Override
+  public void publish(String stream, String payload) {
+    if (!faults.silent()) {
+      sessions.forEach(s -> s.deliver(stream, payload));
+    }
+  }
+
+  int openSockets() {
+    return sessions.size();
+  }
+
+  /** Ends every open socket. */
+  void dropAll() {
+    sessions.forEach(StreamSession::drop);
+  }
+}
