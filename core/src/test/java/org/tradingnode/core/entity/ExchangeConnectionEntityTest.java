@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,12 +29,15 @@ import org.tradingnode.core.domain.paper.FeeSchedule;
 class ExchangeConnectionEntityTest {
   private final ActorTestKit kit = ActorTestKit.create(EntityTestSupport.config());
   private ProbeDirectory directory;
+  /** Waits between polls without taking messages meant for the probes under test. */
+  private TestProbe<Object> idle;
   private EventSourcedBehaviorTestKit<ExchangeConnectionEntity.Command, ExchangeConnectionEntity.Event,
       ExchangeConnectionEntity.State> connection;
 
   @BeforeEach
   void setUp() {
     directory = new ProbeDirectory(kit);
+    idle = kit.createTestProbe();
     connection = EventSourcedBehaviorTestKit.create(kit.system(), ExchangeConnectionEntity.create("paper:demo",
         directory, CATALOG, new FeeSchedule(new BigDecimal("0.001"), new BigDecimal("0.001")),
         Map.of("USDT", new BigDecimal("100000")), CLOCK));
@@ -58,7 +62,7 @@ class ExchangeConnectionEntityTest {
       if (order.isPresent() && order.get().status() == status) {
         return;
       }
-      directory.strategies.expectNoMessage(Duration.ofMillis(20));
+      idle.expectNoMessage(Duration.ofMillis(20));
     }
     throw new AssertionError(clientOrderId + " never reached " + status + ": " + orders());
   }

@@ -83,7 +83,7 @@ class ExchangeConnectionReconciliationTest {
 
     var orders = connection.getState().orders();
     for (int i = 0; i < 100 && orders.get("s1-1").status() != OrderStatus.FILLED; i++) {
-      venue.expectNoMessage(Duration.ofMillis(20));
+      kit.createTestProbe().expectNoMessage(Duration.ofMillis(20));
       orders = connection.getState().orders();
     }
     assertEquals(OrderStatus.FILLED, orders.get("s1-1").status());

@@ -35,7 +35,7 @@ class SafetyCoordinatorTest {
 
   private void awaitMode(TradingMode mode) {
     for (int i = 0; i < 100 && coordinator.getState().mode().mode() != mode; i++) {
-      directory.strategies.expectNoMessage(Duration.ofMillis(20));
+      kit.createTestProbe().expectNoMessage(Duration.ofMillis(20));
     }
     assertEquals(mode, coordinator.getState().mode().mode());
   }
