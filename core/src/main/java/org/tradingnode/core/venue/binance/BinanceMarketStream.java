@@ -37,7 +37,6 @@ import org.tradingnode.core.venue.binance.BinanceAnswer.Ok;
  * Malformed frames are counted and dropped.
  */
 public final class BinanceMarketStream {
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
   private static final int DEPTH_LIMIT = 1000;
 
   /** Messages of the stream actor. */
@@ -126,10 +125,10 @@ public final class BinanceMarketStream {
     failures = 0;
     BinanceStreamEvent event = BinanceStreamCodec.decode(frame.text());
     if (event instanceof BinanceStreamEvent.Trade t && instruments.containsKey(t.symbol())) {
-      publish(t.symbol(), new Trade(t.symbol(), t.tradeTime(), t.tradeId(), t.price(), t.quantity(), t.aggressor()));
+      publish(t.symbol(), List.of(new Trade(t.symbol(), t.tradeTime(), t.tradeId(), t.price(), t.quantity(), t.aggressor())));
     } else if (event instanceof BinanceStreamEvent.BookTicker q && instruments.containsKey(q.symbol())) {
-      publish(q.symbol(), new Quote(q.symbol(), clock.millis(), q.bidPrice(), q.bidQuantity(), q.askPrice(),
-          q.askQuantity()));
+      publish(q.symbol(), List.of(new Quote(q.symbol(), clock.millis(), q.bidPrice(), q.bidQuantity(), q.askPrice(),
+          q.askQuantity())));
     } else if (event instanceof BinanceStreamEvent.DepthUpdate d && books.containsKey(d.delta().symbol())) {
       onBookOutcome(books.get(d.delta().symbol()), books.get(d.delta().symbol()).onDiff(d.delta()));
     } else if (event instanceof BinanceStreamEvent.ServerShutdown) {
@@ -147,7 +146,7 @@ public final class BinanceMarketStream {
 
   private void onBookOutcome(BinanceBookSync book, BinanceBookSync.Outcome outcome) {
     switch (outcome) {
-      case APPLIED -> book.drainApplied().forEach(delta -> publish(book.symbol(), delta));
+      case APPLIED -> publish(book.symbol(), List.copyOf(book.drainApplied()));
       case GAP -> {
         counters.gaps.incrementAndGet();
         context.getLog().warn("{}: depth update ids skipped, resyncing the book", book.symbol());
@@ -191,16 +190,16 @@ public final class BinanceMarketStream {
     }
     failures++;
     counters.reconnects.incrementAndGet();
-    Duration backoff = settings.reconnectBackoff().multipliedBy(1L << Math.min(failures - 1, 5));
-    Duration wait = backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
+    Duration wait = settings.reconnectDelay(failures);
     context.getLog().warn("market stream ended ({}), reconnecting in {} ms", ended.reason(), wait.toMillis());
     connection = null;
     timers.startSingleTimer(Connect.INSTANCE, wait);
     return Behaviors.same();
   }
 
-  private void publish(String symbol, MarketEvent event) {
-    directory.symbol(instruments.get(symbol).id()).tell(new SymbolEntity.PublishMarketData(List.of(event)));
+  /** A frame's events in one message: a snapshot and the diffs buffered behind it arrive together. */
+  private void publish(String symbol, List<MarketEvent> events) {
+    directory.symbol(instruments.get(symbol).id()).tell(new SymbolEntity.PublishMarketData(events));
   }
 
   /** What the stream counted, for tests and metrics. */

@@ -15,7 +15,6 @@ final class BinanceRateGate {
   private long usedWeight;
   private long usedInMinute;
   private long blockedUntil;
-  private long throttledAnswers;
 
   BinanceRateGate(Clock clock, int weightLimit) {
     this.clock = clock;
@@ -41,11 +40,6 @@ final class BinanceRateGate {
 
   /** A 429 or 418: wait as long as the venue says (at least a second). */
   synchronized void throttled(long retryAfterSeconds) {
-    throttledAnswers++;
     blockedUntil = Math.max(blockedUntil, clock.millis() + Math.max(1, retryAfterSeconds) * 1000);
-  }
-
-  synchronized long throttledAnswers() {
-    return throttledAnswers;
   }
 }

@@ -1,7 +1,6 @@
 package org.tradingnode.core.venue.binance;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -65,10 +64,6 @@ public final class BinanceRestClient {
 
   public long clockOffsetMillis() {
     return clockOffset.get();
-  }
-
-  public long throttledAnswers() {
-    return gate.throttledAnswers();
   }
 
   /** An unsigned public request. */
@@ -156,10 +151,5 @@ public final class BinanceRestClient {
   private static String describe(Throwable error) {
     Throwable cause = error.getCause() != null ? error.getCause() : error;
     return cause.getClass().getSimpleName() + ": " + cause.getMessage();
-  }
-
-  /** How long a caller waits for an answer before treating it as lost. */
-  public Duration requestTimeout() {
-    return settings.requestTimeout();
   }
 }

@@ -45,8 +45,8 @@ final class BinanceStreamConnection {
         .filter(text -> !text.isEmpty())
         .toMat(Sink.foreach(frames::accept), Keep.both());
     Flow<Message, Message, Pair<UniqueKillSwitch, CompletionStage<Done>>> flow =
-        Flow.fromSinkAndSourceCoupledMat(reader, Source.<Message>maybe().mapMaterializedValue(p -> NotUsed.getInstance()),
-            Keep.left());
+        Flow.fromSinkAndSourceCoupledMat(reader,
+            Source.<Message>maybe().mapMaterializedValue(p -> NotUsed.getInstance()), Keep.left());
     Pair<CompletionStage<WebSocketUpgradeResponse>, Pair<UniqueKillSwitch, CompletionStage<Done>>> started =
         Http.get(system).singleWebSocketRequest(WebSocketRequest.create(url), flow, materializer);
     return new BinanceStreamConnection(started.first(), started.second().second(), started.second().first());

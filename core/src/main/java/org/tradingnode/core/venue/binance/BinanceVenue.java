@@ -1,7 +1,6 @@
 package org.tradingnode.core.venue.binance;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,12 +43,9 @@ import org.tradingnode.core.venue.binance.BinanceAnswer.Refused;
 public final class BinanceVenue {
   private static final int RESOLVE_ATTEMPTS = 4;
   private static final Duration RESOLVE_BACKOFF = Duration.ofMillis(300);
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
-  private record Connected(String listenKey, BinanceStreamConnection stream, VenueConnectedReport report)
+  private record Connected(String listenKey, BinanceStreamConnection stream, BinanceOrderLookup.Reconciliation report)
       implements VenueCommand {}
-
-  private record VenueConnectedReport(List<String> open, List<VenueReport> missed) {}
 
   private record StartFailed(String reason, boolean credentialsRejected) implements VenueCommand {}
 
@@ -65,10 +61,14 @@ public final class BinanceVenue {
 
   private record Resolve(OrderIntent intent, int attempt, boolean resent) implements VenueCommand {}
 
+  /** The venue said, several times, that it never saw the order: place it once more, same id. */
+  private record Resend(OrderIntent intent) implements VenueCommand {}
+
   private final ActorContext<VenueCommand> context;
   private final TimerScheduler<VenueCommand> timers;
   private final VenueSession session;
   private final BinanceRestClient rest;
+  private final BinanceOrderLookup orders;
   private final BinanceVenueSettings settings;
   private final Map<String, Instrument> instruments = new HashMap<>();
   private final Map<String, String> symbolOf = new HashMap<>();
@@ -95,6 +95,7 @@ public final class BinanceVenue {
     this.timers = timers;
     this.session = session;
     this.rest = rest;
+    this.orders = new BinanceOrderLookup(rest);
     this.settings = settings;
     this.stats = stats;
     session.instruments().forEach(i -> instruments.put(i.symbol(), i));
@@ -136,7 +137,7 @@ public final class BinanceVenue {
             settings.streamUrl() + "/ws/" + listenKey, text -> self.tell(new UserFrame(text)));
         stream.closed().whenComplete((done, error) -> self.tell(new StreamEnded(
             error == null ? "closed by the venue" : String.valueOf(error.getMessage()))));
-        return stream.upgraded().thenCompose(upgrade -> reconcile())
+        return stream.upgraded().thenCompose(upgrade -> orders.reconcile(session.openOrders(), instruments))
             .whenComplete((report, error) -> {
               if (error != null) {
                 stream.close();
@@ -151,53 +152,6 @@ public final class BinanceVenue {
     boolean credentials = answer instanceof Refused r
         && (r.error().code() == -2014 || r.error().code() == -2015 || r.error().code() == -1022);
     return CompletableFuture.completedFuture(new StartFailed(answer.toString(), credentials));
-  }
-
-  /** The venue's open orders, then what became of each of ours it no longer holds open. */
-  private CompletionStage<VenueConnectedReport> reconcile() {
-    return rest.signed(HttpMethods.GET, "/api/v3/openOrders", BinanceQuery.empty(), false).thenCompose(answer -> {
-      if (!(answer instanceof Ok ok)) {
-        throw new IllegalStateException("open orders: " + answer);
-      }
-      var open = BinanceRestCodec.orders(ok.body());
-      List<String> openIds = open.stream().map(o -> o.clientOrderId()).toList();
-      CompletionStage<List<VenueReport>> missed = CompletableFuture.completedFuture(new ArrayList<>());
-      for (Order ours : session.openOrders()) {
-        Instrument instrument = instruments.get(ours.intent().symbol());
-        if (instrument != null) {
-          missed = missed.thenCompose(list -> lookUp(ours.clientOrderId(), instrument).thenApply(found -> {
-            list.addAll(found);
-            return list;
-          }));
-        }
-      }
-      return missed.thenApply(list -> new VenueConnectedReport(openIds, list));
-    });
-  }
-
-  /** Everything the venue knows about one order: its state and its trades; empty if it never saw it. */
-  private CompletionStage<List<VenueReport>> lookUp(String clientOrderId, Instrument instrument) {
-    BinanceQuery query = BinanceQuery.empty().with("symbol", instrument.symbol())
-        .with("origClientOrderId", clientOrderId);
-    return rest.signed(HttpMethods.GET, "/api/v3/order", query, false).thenCompose(answer -> {
-      if (answer instanceof Refused r && r.error().code() == -2013) {
-        return CompletableFuture.completedFuture(List.of());
-      }
-      if (!(answer instanceof Ok ok)) {
-        throw new IllegalStateException("order " + clientOrderId + ": " + answer);
-      }
-      var order = BinanceRestCodec.order(ok.body());
-      if (order.executedQuantity().signum() == 0) {
-        return CompletableFuture.completedFuture(BinanceReports.of(order, List.of(), instrument));
-      }
-      BinanceQuery trades = BinanceQuery.empty().with("symbol", instrument.symbol()).with("orderId", order.orderId());
-      return rest.signed(HttpMethods.GET, "/api/v3/myTrades", trades, false).thenApply(t -> {
-        if (!(t instanceof Ok tradesOk)) {
-          throw new IllegalStateException("trades of " + clientOrderId + ": " + t);
-        }
-        return BinanceReports.of(order, BinanceRestCodec.trades(tradesOk.body()), instrument);
-      });
-    });
   }
 
   private Behavior<VenueCommand> onConnected(Connected connected) {
@@ -220,8 +174,7 @@ public final class BinanceVenue {
       return refusing("the venue rejected the API credentials: " + failed.reason());
     }
     failedStarts++;
-    Duration backoff = settings.reconnectBackoff().multipliedBy(1L << Math.min(failedStarts - 1, 5));
-    Duration wait = backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
+    Duration wait = settings.reconnectDelay(failedStarts);
     context.getLog().warn("{}: cannot connect to the venue ({}), retrying in {} ms", session.connectionId(),
         failed.reason(), wait.toMillis());
     timers.startSingleTimer(Start.INSTANCE, wait);
@@ -250,6 +203,10 @@ public final class BinanceVenue {
           return Behaviors.same();
         })
         .onMessage(Resolve.class, this::resolve)
+        .onMessage(Resend.class, resend -> {
+          place(resend.intent(), true);
+          return Behaviors.same();
+        })
         .onMessage(Reports.class, reports -> {
           reports.reports().forEach(r -> session.connection().tell(new ExchangeConnectionEntity.VenueReported(r)));
           return Behaviors.same();
@@ -309,7 +266,8 @@ public final class BinanceVenue {
     OrderIntent intent = resolve.intent();
     Instrument instrument = instruments.get(intent.symbol());
     var delay = RESOLVE_BACKOFF.multipliedBy(resolve.attempt());
-    context.pipeToSelf(after(delay).thenCompose(x -> lookUp(intent.clientOrderId(), instrument)), (reports, error) -> {
+    var found = after(delay).thenCompose(x -> orders.lookUp(intent.clientOrderId(), instrument));
+    context.pipeToSelf(found, (reports, error) -> {
       if (error == null && !reports.isEmpty()) {
         return new Reports(reports);
       }
@@ -318,7 +276,7 @@ public final class BinanceVenue {
       }
       if (error == null && !resolve.resent()) {
         stats.placementsResent.incrementAndGet();
-        return new VenueCommand.Place(intent);
+        return new Resend(intent);
       }
       context.getLog().error("{}: cannot learn what became of order {}; the next reconciliation will",
           session.connectionId(), intent.clientOrderId());
@@ -339,7 +297,7 @@ public final class BinanceVenue {
         return CompletableFuture.completedFuture(BinanceReports.of(BinanceRestCodec.order(ok.body()), List.of(),
             instrument));
       }
-      return lookUp(clientOrderId, instrument);
+      return orders.lookUp(clientOrderId, instrument);
     }), (reports, error) -> error == null ? new Reports(reports) : new Reports(List.of()));
   }
 

@@ -18,11 +18,18 @@ public record BinanceVenueSettings(
     Duration breakerReset,
     Duration listenKeyKeepAlive,
     Duration reconnectBackoff) {
+  private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(30);
 
   /** Settings with Binance's documented defaults for everything but the addresses and keys. */
   public static BinanceVenueSettings of(String baseUrl, String streamUrl, BinanceCredentials credentials) {
     return new BinanceVenueSettings(stripSlash(baseUrl), stripSlash(streamUrl), credentials, Duration.ofSeconds(5),
         6000, Duration.ofSeconds(10), 5, Duration.ofSeconds(10), Duration.ofMinutes(30), Duration.ofSeconds(1));
+  }
+
+  /** How long to wait before reconnecting after this many failures in a row: doubling, at most 30 s. */
+  public Duration reconnectDelay(int failures) {
+    Duration delay = reconnectBackoff.multipliedBy(1L << Math.min(Math.max(failures, 1) - 1, 5));
+    return delay.compareTo(MAX_RECONNECT_DELAY) > 0 ? MAX_RECONNECT_DELAY : delay;
   }
 
   private static String stripSlash(String url) {

@@ -86,7 +86,8 @@ public final class BinanceRestCodec {
     return read(body, root -> {
       long lastUpdateId = integer(root, "lastUpdateId");
       return new DepthSnapshot(new BookDelta(symbol, receivedAt, lastUpdateId, lastUpdateId, true,
-          BinanceStreamCodec.levels(array(root, "bids"), "bids"), BinanceStreamCodec.levels(array(root, "asks"), "asks")));
+          BinanceStreamCodec.levels(array(root, "bids"), "bids"),
+          BinanceStreamCodec.levels(array(root, "asks"), "asks")));
     });
   }
 

@@ -126,7 +126,8 @@ public final class BinanceStreamCodec {
       if (!pair.isArray() || pair.size() < 2) {
         throw new MalformedMessage("field '" + name + "' holds a level that is not [price, quantity]");
       }
-      levels.add(new PriceLevel(decimalOf(pair.get(0), name).doubleValue(), decimalOf(pair.get(1), name).doubleValue()));
+      levels.add(new PriceLevel(decimalOf(pair.get(0), name).doubleValue(),
+          decimalOf(pair.get(1), name).doubleValue()));
     }
     return levels;
   }
