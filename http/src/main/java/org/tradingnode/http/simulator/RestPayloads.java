@@ -55,15 +55,7 @@ final class RestPayloads {
     if (type == NewOrder.ResponseType.ACK) {
       return node;
     }
-    node.put("price", decimal(o.price()))
-        .put("origQty", decimal(o.origQty()))
-        .put("executedQty", decimal(o.executedQty()))
-        .put("origQuoteOrderQty", QUOTE_ORDER_QTY_ZERO)
-        .put("cummulativeQuoteQty", decimal(o.cumulativeQuoteQty()))
-        .put("status", o.status().name())
-        .put("timeInForce", o.timeInForce())
-        .put("type", o.binanceType())
-        .put("side", o.side().name())
+    execution(node, o)
         .put("workingTime", o.time())
         .put("selfTradePreventionMode", "NONE");
     if (type == NewOrder.ResponseType.FULL) {
@@ -80,14 +72,19 @@ final class RestPayloads {
 
   static ObjectNode cancel(AccountState.Cancellation c) {
     OrderRecord o = c.order();
-    return SimulatorJson.object()
+    ObjectNode node = SimulatorJson.object()
         .put("symbol", o.symbol())
         .put("origClientOrderId", c.origClientOrderId())
         .put("orderId", o.orderId())
         .put("orderListId", -1)
         .put("clientOrderId", c.cancelClientOrderId())
-        .put("transactTime", c.transactTime())
-        .put("price", decimal(o.price()))
+        .put("transactTime", c.transactTime());
+    return execution(node, o).put("selfTradePreventionMode", "NONE");
+  }
+
+  /** The fields a placement (RESULT, FULL) and a cancel answer share, in the documented order. */
+  private static ObjectNode execution(ObjectNode node, OrderRecord o) {
+    return node.put("price", decimal(o.price()))
         .put("origQty", decimal(o.origQty()))
         .put("executedQty", decimal(o.executedQty()))
         .put("origQuoteOrderQty", QUOTE_ORDER_QTY_ZERO)
@@ -95,8 +92,7 @@ final class RestPayloads {
         .put("status", o.status().name())
         .put("timeInForce", o.timeInForce())
         .put("type", o.binanceType())
-        .put("side", o.side().name())
-        .put("selfTradePreventionMode", "NONE");
+        .put("side", o.side().name());
   }
 
   /** An order as {@code GET /api/v3/order} and {@code GET /api/v3/openOrders} show it. */
