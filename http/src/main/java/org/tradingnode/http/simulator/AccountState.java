@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.tradingnode.core.domain.instrument.Instrument;
@@ -161,6 +162,21 @@ final class AccountState {
   /** Accepted orders per client order id since the start. */
   Map<String, Integer> ordersByClientOrderId() {
     return Map.copyOf(acceptedByClientId);
+  }
+
+  /**
+   * The latest order of each client order id still in the history, as "status executedQty" (for
+   * example {@code "FILLED 0.00100"}): what a test compares with the node's view.
+   */
+  Map<String, String> executionByClientOrderId() {
+    Map<String, String> execution = new TreeMap<>();
+    latestByClientId.forEach((client, key) -> {
+      OrderRecord order = orders.get(key);
+      if (order != null) {
+        execution.put(client.clientOrderId(), order.status() + " " + order.executedQty().toPlainString());
+      }
+    });
+    return execution;
   }
 
   /** Lets the matching engine see a market event; resting orders it crosses fill. */

@@ -14,7 +14,7 @@ import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
  * The test-only admin API, answered to loopback clients only and never subject to faults or
  * weights: {@code POST /admin/faults} injects faults, {@code DELETE /admin/faults} clears them, and
  * {@code GET /admin/state} returns the counters a test asserts on (accepted orders per client order
- * id, 429s and 418s answered, open sockets, used weight, the faults in force).
+ * id, each client order id's latest status and executed quantity, 429s and 418s answered, open sockets, used weight, the faults in force).
  */
 final class AdminRoutes extends AllDirectives {
   private final VenueThread thread;
@@ -62,6 +62,9 @@ final class AdminRoutes extends AllDirectives {
       return complete(json(400, error("bad_request", e.getMessage())));
     }
     faults.apply(request);
+    if (request.sendRawFrames() != null) {
+      streams.sendRawToAll(request.sendRawFrames());
+    }
     if (Boolean.TRUE.equals(request.dropSockets())) {
       streams.dropAll();
     }
@@ -89,6 +92,7 @@ final class AdminRoutes extends AllDirectives {
     return thread.call(() -> {
       ObjectNode node = SimulatorJson.object();
       node.set("orders", SimulatorJson.MAPPER.valueToTree(venue.ordersByClientOrderId()));
+      node.set("execution", SimulatorJson.MAPPER.valueToTree(venue.executionByClientOrderId()));
       SimulatorCounters.Snapshot c = counters.snapshot();
       node.put("requests", c.requests())
           .put("responses429", c.responses429())

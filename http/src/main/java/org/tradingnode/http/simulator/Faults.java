@@ -1,5 +1,6 @@
 package org.tradingnode.http.simulator;
 
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -10,14 +11,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The faults a test has asked the simulator to inject (see {@code POST /admin/faults}). Counted
  * faults are used up one request at a time; {@link #clear()} lifts them all. Thread-safe: the REST
- * routes, the streams and the venue thread read it concurrently. Dropping sockets and skipping depth
- * update ids are actions, carried out where the request is applied, not state kept here.
+ * routes, the streams and the venue thread read it concurrently. Dropping sockets, sending raw frames
+ * and skipping depth update ids are actions, carried out where the request is applied, not state kept
+ * here.
  */
 final class Faults {
 
   /** The body of {@code POST /admin/faults}; a field left out leaves that fault as it is. */
   record Request(Boolean dropSockets, Integer skipDepthUpdateIds, Integer delayMs, Integer failNext, Integer status,
-      Boolean silent, Integer throttleNext, Integer rejectNextOrders, Boolean loseNextOrderResponse) {}
+      Boolean silent, Integer throttleNext, Integer rejectNextOrders, Boolean loseNextOrderResponse,
+      List<String> sendRawFrames) {}
 
   /** The faults in force, as {@code GET /admin/state} shows them. */
   record Snapshot(boolean silent, int delayMs, int failNext, int failStatus, int throttleNext, int rejectNextOrders,

@@ -127,6 +127,13 @@ final class SimulatedVenue {
     return all;
   }
 
+  /** Status and executed quantity of the latest order per client order id, per account. */
+  Map<String, Map<String, String>> executionByClientOrderId() {
+    Map<String, Map<String, String>> all = new LinkedHashMap<>();
+    accounts.forEach((name, a) -> all.put(name, a.executionByClientOrderId()));
+    return all;
+  }
+
   private SymbolMarket requireListed(String symbol) {
     SymbolMarket market = markets.get(symbol);
     if (market == null) {

@@ -1,6 +1,7 @@
 package org.tradingnode.http.simulator;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.pekko.http.javadsl.model.ws.Message;
@@ -39,6 +40,11 @@ final class StreamRegistry implements StreamPublisher {
 
   int openSockets() {
     return sessions.size();
+  }
+
+  /** Sends each of {@code frames} as it is to every open socket. */
+  void sendRawToAll(List<String> frames) {
+    sessions.forEach(s -> frames.forEach(s::sendRaw));
   }
 
   /** Ends every open socket. */

@@ -98,6 +98,11 @@ final class StreamSession {
     send(SimulatorJson.write(answer));
   }
 
+  /** Sends {@code text} as it is, whatever the socket subscribed to (a fault: a garbled or unexpected frame). */
+  void sendRaw(String text) {
+    send(text);
+  }
+
   /** Ends the socket at once, as a network failure would: the TCP connection closes without a close frame. */
   void drop() {
     connection.drop();

@@ -47,6 +47,17 @@ class BinanceSimulatorFaultTest {
   }
 
   @Test
+  void rawFramesReachEveryOpenSocketAsTheyAre() throws Exception {
+    try (StreamClient stream = venue.stream("/ws/btcusdt@trade")) {
+      venue.injectFaults("{\"sendRawFrames\": [\"{\\\"e\\\": \\\"mysteryEvent\\\"}\"]}");
+
+      JsonNode raw = stream.next(m -> m.has("e") && m.path("e").asText().equals("mysteryEvent"));
+
+      assertEquals(1, raw.size());
+    }
+  }
+
+  @Test
   void aLostOrderResponseBooksTheOrderButNeverAnswers() throws Exception {
     venue.injectFaults("{\"loseNextOrderResponse\": true}");
 
@@ -58,6 +69,7 @@ class BinanceSimulatorFaultTest {
 
     assertEquals("NEW", found.body().path("status").asText());
     assertEquals(1, state.path("orders").path("demo").path("lost-1").asInt());
+    assertEquals("NEW 0", state.path("execution").path("demo").path("lost-1").asText());
     assertEquals(1, state.path("lostResponses").asInt());
   }
 
