@@ -23,6 +23,21 @@ import org.tradingnode.core.venue.binance.BinanceAnswer.Refused;
 final class BinanceOrderLookup {
   private static final int ORDER_DOES_NOT_EXIST = -2013;
 
+  /** The venue did not answer a lookup with what was asked: the stage fails with this and the answer. */
+  static final class Unanswered extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient BinanceAnswer answer;
+
+    Unanswered(String what, BinanceAnswer answer) {
+      super(what + ": " + answer);
+      this.answer = answer;
+    }
+
+    BinanceAnswer answer() {
+      return answer;
+    }
+  }
+
   /** What the venue holds open, and every report about our orders we had not heard yet. */
   record Reconciliation(List<String> open, List<VenueReport> missed) {}
 
@@ -36,7 +51,7 @@ final class BinanceOrderLookup {
   CompletionStage<Reconciliation> reconcile(List<Order> ours, Map<String, Instrument> instruments) {
     return rest.signed(HttpMethods.GET, "/api/v3/openOrders", BinanceQuery.empty(), false).thenCompose(answer -> {
       if (!(answer instanceof Ok ok)) {
-        throw new IllegalStateException("open orders: " + answer);
+        throw new Unanswered("open orders", answer);
       }
       List<String> openIds = BinanceRestCodec.orders(ok.body()).stream().map(o -> o.clientOrderId()).toList();
       CompletionStage<List<VenueReport>> missed = CompletableFuture.completedFuture(new ArrayList<>());
@@ -62,7 +77,7 @@ final class BinanceOrderLookup {
         return CompletableFuture.completedFuture(List.of());
       }
       if (!(answer instanceof Ok ok)) {
-        throw new IllegalStateException("order " + clientOrderId + ": " + answer);
+        throw new Unanswered("order " + clientOrderId, answer);
       }
       var order = BinanceRestCodec.order(ok.body());
       if (order.executedQuantity().signum() == 0) {
@@ -71,7 +86,7 @@ final class BinanceOrderLookup {
       BinanceQuery trades = BinanceQuery.empty().with("symbol", instrument.symbol()).with("orderId", order.orderId());
       return rest.signed(HttpMethods.GET, "/api/v3/myTrades", trades, false).thenApply(t -> {
         if (!(t instanceof Ok tradesOk)) {
-          throw new IllegalStateException("trades of " + clientOrderId + ": " + t);
+          throw new Unanswered("trades of " + clientOrderId, t);
         }
         return BinanceReports.of(order, BinanceRestCodec.trades(tradesOk.body()), instrument);
       });

@@ -5,7 +5,7 @@ import java.time.Clock;
 /**
  * Keeps the client within Binance's request-weight limit so it is never banned: the used weight
  * comes from each answer's {@code X-MBX-USED-WEIGHT-1M} header; past a share of the limit only
- * order traffic goes out until the minute turns; after a 429 or 418 nothing goes out until the
+ * order traffic goes out until the minute turns, and at the limit nothing does; after a 429 or 418 nothing goes out until the
  * {@code Retry-After} the venue gave has passed. Thread-safe.
  */
 final class BinanceRateGate {
@@ -27,7 +27,8 @@ final class BinanceRateGate {
     if (now < blockedUntil) {
       return "rate limited by the venue for another " + (blockedUntil - now) + " ms";
     }
-    if (!orderTraffic && now / 60_000 == usedInMinute && usedWeight >= weightLimit * RESERVE_FOR_ORDERS) {
+    if (now / 60_000 == usedInMinute
+        && usedWeight >= (orderTraffic ? weightLimit : weightLimit * RESERVE_FOR_ORDERS)) {
       return "request weight " + usedWeight + " of " + weightLimit + " used this minute";
     }
     return null;

@@ -1,10 +1,13 @@
 package org.tradingnode.core.venue.binance;
 
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.model.HttpMethod;
@@ -27,7 +30,8 @@ import org.tradingnode.core.venue.binance.BinanceAnswer.Refused;
  * timestamp corrected by the measured offset to the venue's clock, {@code recvWindow} and the
  * signature. Nothing is retried here: the caller decides what is safe to repeat (a query, a
  * cancel) and what must be resolved first (a placement whose answer was lost). The rate gate keeps
- * it from being banned, and a circuit breaker stops it hammering a venue that keeps failing.
+ * it from being banned, and a circuit breaker stops it hammering a venue that keeps failing. At
+ * most {@code maxRequestsInFlight} requests are in flight; the others wait here, in order.
  */
 public final class BinanceRestClient {
   private final ActorSystem<?> system;
@@ -38,6 +42,12 @@ public final class BinanceRestClient {
   private final BinanceRateGate gate;
   private final CircuitBreaker breaker;
   private final AtomicLong clockOffset = new AtomicLong();
+  private final Deque<Waiting> waiting = new ArrayDeque<>();
+  private int inFlight;
+
+  /** A request not sent yet, and where its answer goes. */
+  private record Waiting(Supplier<CompletionStage<BinanceAnswer>> send, boolean orderTraffic,
+      CompletableFuture<BinanceAnswer> answer) {}
 
   public BinanceRestClient(ActorSystem<?> system, BinanceVenueSettings settings, Clock clock) {
     this.system = system;
@@ -52,11 +62,14 @@ public final class BinanceRestClient {
 
   /** Measures the offset of the venue's clock ({@code GET /api/v3/time}) and uses it from then on. */
   public CompletionStage<BinanceAnswer> syncClock() {
-    long sent = clock.millis();
-    return send(HttpMethods.GET, "/api/v3/time", BinanceQuery.empty(), false, false).thenApply(answer -> {
+    AtomicLong sent = new AtomicLong();
+    return send(HttpMethods.GET, "/api/v3/time", () -> {
+      sent.set(clock.millis());
+      return BinanceQuery.empty();
+    }, false, false).thenApply(answer -> {
       if (answer instanceof Ok ok) {
         long received = clock.millis();
-        clockOffset.set(BinanceRestCodec.serverTime(ok.body()) - (sent + received) / 2);
+        clockOffset.set(BinanceRestCodec.serverTime(ok.body()) - (sent.get() + received) / 2);
       }
       return answer;
     });
@@ -68,31 +81,77 @@ public final class BinanceRestClient {
 
   /** An unsigned public request. */
   public CompletionStage<BinanceAnswer> publicGet(String path, BinanceQuery query) {
-    return send(HttpMethods.GET, path, query, false, false);
+    return send(HttpMethods.GET, path, () -> query, false, false);
   }
 
   /** A SIGNED request; {@code orderTraffic} may use the weight held in reserve for orders. */
   public CompletionStage<BinanceAnswer> signed(HttpMethod method, String path, BinanceQuery query,
       boolean orderTraffic) {
-    BinanceQuery stamped = query.with("recvWindow", settings.recvWindow().toMillis())
-        .with("timestamp", clock.millis() + clockOffset.get());
-    return send(method, path, signer.signed(stamped), true, orderTraffic);
+    return send(method, path, () -> signer.signed(query.with("recvWindow", settings.recvWindow().toMillis())
+        .with("timestamp", clock.millis() + clockOffset.get())), true, orderTraffic);
   }
 
   /** A request that needs the API key but no signature (the user data stream's listenKey). */
   public CompletionStage<BinanceAnswer> keyed(HttpMethod method, String path, BinanceQuery query) {
-    return send(method, path, query, true, false);
+    return send(method, path, () -> query, true, false);
   }
 
-  private CompletionStage<BinanceAnswer> send(HttpMethod method, String path, BinanceQuery query, boolean withKey,
-      boolean orderTraffic) {
-    String heldBack = gate.holdBack(orderTraffic);
-    if (heldBack != null) {
-      return CompletableFuture.completedFuture(new NotSent(heldBack));
+  /** Queues a request; {@code query} is built when it leaves, so a signature's timestamp is fresh. */
+  private CompletionStage<BinanceAnswer> send(HttpMethod method, String path, Supplier<BinanceQuery> query,
+      boolean withKey, boolean orderTraffic) {
+    Waiting request = new Waiting(() -> dispatch(method, path, query.get(), withKey), orderTraffic,
+        new CompletableFuture<>());
+    synchronized (waiting) {
+      waiting.add(request);
     }
-    if (breaker.isOpen()) {
-      return CompletableFuture.completedFuture(new NotSent("circuit breaker open after repeated failures"));
+    startWaiting();
+    return request.answer();
+  }
+
+  /**
+   * Sends waiting requests while fewer than the allowed number are in flight. The rate gate and the
+   * breaker are asked when a request leaves, not when it was queued: after a 429 the requests
+   * still waiting are answered {@link NotSent} instead of being sent into the ban.
+   */
+  private void startWaiting() {
+    while (true) {
+      Waiting next;
+      String heldBack;
+      synchronized (waiting) {
+        if (inFlight >= settings.maxRequestsInFlight() || waiting.isEmpty()) {
+          return;
+        }
+        next = waiting.poll();
+        heldBack = gate.holdBack(next.orderTraffic());
+        if (heldBack == null && breaker.isOpen()) {
+          heldBack = "circuit breaker open after repeated failures";
+        }
+        if (heldBack == null) {
+          inFlight++;
+        }
+      }
+      if (heldBack != null) {
+        next.answer().complete(new NotSent(heldBack));
+        continue;
+      }
+      CompletionStage<BinanceAnswer> sending;
+      try {
+        sending = next.send().get();
+      } catch (RuntimeException e) {
+        sending = CompletableFuture.failedFuture(e);
+      }
+      sending.whenComplete((result, error) -> {
+        synchronized (waiting) {
+          inFlight--;
+        }
+        next.answer().complete(error == null ? result : new Lost(describe(error)));
+        startWaiting();
+      });
     }
+  }
+
+  private CompletionStage<BinanceAnswer> dispatch(HttpMethod method, String path, BinanceQuery query,
+      boolean withKey) {
     String encoded = query.encoded();
     HttpRequest request = HttpRequest.create(settings.baseUrl() + path + (encoded.isEmpty() ? "" : "?" + encoded))
         .withMethod(method);

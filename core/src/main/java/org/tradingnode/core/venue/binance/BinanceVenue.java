@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -106,8 +107,7 @@ public final class BinanceVenue {
   private Behavior<VenueCommand> starting() {
     return Behaviors.receive(VenueCommand.class)
         .onMessageEquals(Start.INSTANCE, () -> {
-          context.pipeToSelf(connect(), (connected, error) -> error == null ? connected
-              : new StartFailed(String.valueOf(error.getMessage()), false));
+          context.pipeToSelf(connect(), (connected, error) -> error == null ? connected : startFailed(error));
           return Behaviors.same();
         })
         .onMessage(Connected.class, this::onConnected)
@@ -149,9 +149,21 @@ public final class BinanceVenue {
   }
 
   private static CompletionStage<VenueCommand> failed(BinanceAnswer answer) {
-    boolean credentials = answer instanceof Refused r
+    return CompletableFuture.completedFuture(new StartFailed(answer.toString(), credentialsRejected(answer)));
+  }
+
+  private static StartFailed startFailed(Throwable error) {
+    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    if (cause instanceof BinanceOrderLookup.Unanswered unanswered) {
+      return new StartFailed(unanswered.getMessage(), credentialsRejected(unanswered.answer()));
+    }
+    return new StartFailed(String.valueOf(cause.getMessage()), false);
+  }
+
+  /** An invalid API key, a key without the permission, or a signature made with the wrong secret. */
+  private static boolean credentialsRejected(BinanceAnswer answer) {
+    return answer instanceof Refused r
         && (r.error().code() == -2014 || r.error().code() == -2015 || r.error().code() == -1022);
-    return CompletableFuture.completedFuture(new StartFailed(answer.toString(), credentials));
   }
 
   private Behavior<VenueCommand> onConnected(Connected connected) {

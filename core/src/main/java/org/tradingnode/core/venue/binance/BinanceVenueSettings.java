@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * Where and how the node talks to a Binance-protocol venue: REST base URL (the simulator, testnet
  * or production), WebSocket base URL, credentials, {@code recvWindow}, the request-weight limit per
- * minute, timeouts and the circuit breaker.
+ * minute, timeouts, the circuit breaker, and how many requests may be in flight at once (the rest
+ * wait in the client, where the rate gate can still hold them back).
  */
 public record BinanceVenueSettings(
     String baseUrl,
@@ -17,13 +18,20 @@ public record BinanceVenueSettings(
     int breakerFailures,
     Duration breakerReset,
     Duration listenKeyKeepAlive,
-    Duration reconnectBackoff) {
+    Duration reconnectBackoff,
+    int maxRequestsInFlight) {
   private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(30);
 
   /** Settings with Binance's documented defaults for everything but the addresses and keys. */
   public static BinanceVenueSettings of(String baseUrl, String streamUrl, BinanceCredentials credentials) {
     return new BinanceVenueSettings(stripSlash(baseUrl), stripSlash(streamUrl), credentials, Duration.ofSeconds(5),
-        6000, Duration.ofSeconds(10), 5, Duration.ofSeconds(10), Duration.ofMinutes(30), Duration.ofSeconds(1));
+        6000, Duration.ofSeconds(10), 5, Duration.ofSeconds(10), Duration.ofMinutes(30), Duration.ofSeconds(1), 4);
+  }
+
+  /** The same settings with the venue's request-weight limit per minute. */
+  public BinanceVenueSettings withWeightLimit(int limit) {
+    return new BinanceVenueSettings(baseUrl, streamUrl, credentials, recvWindow, limit, requestTimeout,
+        breakerFailures, breakerReset, listenKeyKeepAlive, reconnectBackoff, maxRequestsInFlight);
   }
 
   /** How long to wait before reconnecting after this many failures in a row: doubling, at most 30 s. */
