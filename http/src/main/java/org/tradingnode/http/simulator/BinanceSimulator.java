@@ -74,11 +74,12 @@ public final class BinanceSimulator implements AutoCloseable {
 
       RequestWeightLimiter limiter = new RequestWeightLimiter(settings.requestWeightLimit(),
           settings.throttledRequestsBeforeBan(), settings.banDuration(), settings.clock());
-      RestRoutes rest = new RestRoutes(new RestHandlers(settings, thread, venue, faults, counters),
-          new RequestAuthenticator(settings.accounts(), settings.clock()), limiter, faults, counters,
+      RequestAuthenticator authenticator = new RequestAuthenticator(settings.accounts(), settings.clock());
+      RestRoutes rest = new RestRoutes(new RestHandlers(settings, thread, venue, faults, counters), authenticator,
+          limiter, faults, counters,
           settings.requestWeightLimit());
       AdminRoutes admin = new AdminRoutes(thread, venue, faults, counters, limiter, streams, rest);
-      StreamRoutes ws = new StreamRoutes(system, streams, faults);
+      StreamRoutes ws = new StreamRoutes(system, streams, faults, new WsApiRequests(authenticator));
       Route route = Directives.concat(admin.routes(), ws.routes(), rest.routes());
 
       Set<ClientConnection> connections = ConcurrentHashMap.newKeySet();

@@ -143,11 +143,9 @@ final class SimulatedVenue {
   }
 
   private void publishUserEvent(String account, ObjectNode event) {
-    List<String> keys = listenKeys.of(account);
-    if (!keys.isEmpty()) {
-      String payload = SimulatorJson.write(event);
-      keys.forEach(key -> streams.publish(key, payload));
-    }
+    String payload = SimulatorJson.write(event);
+    listenKeys.of(account).forEach(key -> streams.publish(key, payload));
+    streams.publishUserData(account, payload);
   }
 
   private String generatedId() {

@@ -20,9 +20,10 @@ final class StreamRegistry implements StreamPublisher {
     this.faults = faults;
   }
 
+  /** A socket of the WebSocket API when {@code wsApi} is given, of the streams otherwise. */
   StreamSession open(BoundedSourceQueue<Message> outgoing, ClientConnection connection, Collection<String> streams,
-      boolean combined) {
-    StreamSession session = new StreamSession(outgoing, connection, streams, combined, faults::silent);
+      boolean combined, WsApiRequests wsApi) {
+    StreamSession session = new StreamSession(outgoing, connection, streams, combined, faults::silent, wsApi);
     sessions.add(session);
     return session;
   }
@@ -38,13 +39,20 @@ final class StreamRegistry implements StreamPublisher {
     }
   }
 
+  @Override
+  public void publishUserData(String account, String payload) {
+    if (!faults.silent()) {
+      sessions.forEach(s -> s.deliverUserData(account, payload));
+    }
+  }
+
   int openSockets() {
     return sessions.size();
   }
 
   /** Sends each of {@code frames} as it is to every open socket. */
   void sendRawToAll(List<String> frames) {
-    sessions.forEach(s -> frames.forEach(s::sendRaw));
+    sessions.forEach(s -> frames.forEach(s::sendText));
   }
 
   /** Ends every open socket. */

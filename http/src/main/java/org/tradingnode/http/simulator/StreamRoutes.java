@@ -22,7 +22,8 @@ import org.apache.pekko.stream.javadsl.Source;
  * Binance's WebSocket streams: raw streams at {@code /ws/<streamName>} (several may follow, split by
  * {@code /}), combined streams at {@code /stream?streams=<a>/<b>} (wrapped as
  * {@code {"stream", "data"}}), and live {@code SUBSCRIBE}/{@code UNSUBSCRIBE} on either. A listenKey
- * is a stream name: {@code /ws/<listenKey>} is the user data stream. Pekko HTTP answers the client's
+ * is a stream name: {@code /ws/<listenKey>} is the user data stream. {@code /ws-api/v3} is the
+ * WebSocket API, where a signed subscription carries the user data stream instead. Pekko HTTP answers the client's
  * pings with pongs and pings a socket that has been idle for the configured interval.
  */
 final class StreamRoutes extends AllDirectives {
@@ -34,7 +35,10 @@ final class StreamRoutes extends AllDirectives {
   private final StreamRegistry registry;
   private final Faults faults;
 
-  StreamRoutes(ClassicActorSystemProvider system, StreamRegistry registry, Faults faults) {
+  private final WsApiRequests wsApi;
+
+  StreamRoutes(ClassicActorSystemProvider system, StreamRegistry registry, Faults faults, WsApiRequests wsApi) {
+    this.wsApi = wsApi;
     this.system = system;
     this.materializer = Materializer.matFromSystem(system);
     this.registry = registry;
@@ -44,18 +48,19 @@ final class StreamRoutes extends AllDirectives {
   Route routes() {
     return concat(
         pathPrefix("ws", () -> extractUnmatchedPath(rest -> rest.isEmpty() || rest.startsWith("/")
-            ? socket(streamNames(rest), false) : reject())),
+            ? socket(streamNames(rest), false, null) : reject())),
         path("stream", () -> parameterOptional("streams", streams ->
-            socket(streams.map(StreamRoutes::streamNames).orElse(List.of()), true))));
+            socket(streams.map(StreamRoutes::streamNames).orElse(List.of()), true, null))),
+        pathPrefix("ws-api", () -> path("v3", () -> socket(List.of(), false, wsApi))));
   }
 
-  private Route socket(List<String> streams, boolean combined) {
+  private Route socket(List<String> streams, boolean combined, WsApiRequests api) {
     return extractWebSocketUpgrade(upgrade -> extractRequest(request -> {
       ClientConnection connection = request.getAttribute(ClientConnection.KEY)
           .orElseThrow(() -> new IllegalStateException("request without its connection"));
       Pair<BoundedSourceQueue<Message>, Source<Message, NotUsed>> outgoing =
           Source.<Message>queue(OUTGOING_BUFFER).preMaterialize(system);
-      StreamSession session = registry.open(outgoing.first(), connection, streams, combined);
+      StreamSession session = registry.open(outgoing.first(), connection, streams, combined, api);
       Source<Message, NotUsed> out = outgoing.second()
           .mapAsync(1, faults::delayed)
           .watchTermination((notUsed, done) -> {

@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.apache.pekko.http.javadsl.model.ws.Message;
 import org.apache.pekko.http.javadsl.model.ws.TextMessage;
@@ -16,9 +18,9 @@ import org.apache.pekko.stream.BoundedSourceQueue;
 /**
  * One client WebSocket: the streams it listens to, whether payloads are wrapped as a combined
  * stream ({@code {"stream": ..., "data": ...}}), the queue its outgoing messages go through, and
- * the TCP connection it runs on. It
- * answers the documented control messages ({@code SUBSCRIBE}, {@code UNSUBSCRIBE},
- * {@code LIST_SUBSCRIPTIONS}, {@code SET_PROPERTY}/{@code GET_PROPERTY} of {@code combined}). A
+ * the TCP connection it runs on. A stream socket answers the documented control messages ({@code SUBSCRIBE}, {@code UNSUBSCRIBE},
+ * {@code LIST_SUBSCRIPTIONS}, {@code SET_PROPERTY}/{@code GET_PROPERTY} of {@code combined}); a
+ * WebSocket API socket hands its requests to {@link WsApiRequests}. A
  * client too slow to take its messages loses the socket, as on Binance. Thread-safe.
  */
 final class StreamSession {
@@ -26,15 +28,27 @@ final class StreamSession {
   private final BoundedSourceQueue<Message> outgoing;
   private final BooleanSupplier silent;
   private final ClientConnection connection;
+  private final Map<String, Integer> userDataSubscriptions = new ConcurrentHashMap<>();
+  private final AtomicInteger nextSubscriptionId = new AtomicInteger();
+  private final WsApiRequests wsApi;
   private volatile boolean combined;
 
   StreamSession(BoundedSourceQueue<Message> outgoing, ClientConnection connection, Collection<String> streams,
-      boolean combined, BooleanSupplier silent) {
+      boolean combined, BooleanSupplier silent, WsApiRequests wsApi) {
+    this.wsApi = wsApi;
     this.outgoing = outgoing;
     this.connection = connection;
     this.streams.addAll(streams);
     this.combined = combined;
     this.silent = silent;
+  }
+
+  /** Sends a user data event wrapped with its subscription id if this socket subscribed to {@code account}. */
+  void deliverUserData(String account, String payload) {
+    Integer subscriptionId = userDataSubscriptions.get(account);
+    if (subscriptionId != null) {
+      send("{\"subscriptionId\":" + subscriptionId + ",\"event\":" + payload + "}");
+    }
   }
 
   /** Sends the payload if this socket listens to {@code stream}. */
@@ -45,8 +59,21 @@ final class StreamSession {
     }
   }
 
-  /** Handles a text frame from the client: a control request, answered on the same socket. */
+  /** A WebSocket API subscription to the account's user data; its id, the same one again if already subscribed. */
+  int subscribeUserData(String account) {
+    return userDataSubscriptions.computeIfAbsent(account, a -> nextSubscriptionId.getAndIncrement());
+  }
+
+  void unsubscribeUserData() {
+    userDataSubscriptions.clear();
+  }
+
+  /** Handles a text frame from the client: a control request (or a WebSocket API request), answered on the same socket. */
   void onClientText(String text) {
+    if (wsApi != null) {
+      wsApi.handle(this, text);
+      return;
+    }
     JsonNode request;
     try {
       request = SimulatorJson.MAPPER.readTree(text);
@@ -98,8 +125,8 @@ final class StreamSession {
     send(SimulatorJson.write(answer));
   }
 
-  /** Sends {@code text} as it is, whatever the socket subscribed to (a fault: a garbled or unexpected frame). */
-  void sendRaw(String text) {
+  /** Sends {@code text} as it is, whatever the socket subscribed to (also a fault: a garbled or unexpected frame). */
+  void sendText(String text) {
     send(text);
   }
 

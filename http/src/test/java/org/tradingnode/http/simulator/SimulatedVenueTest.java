@@ -21,15 +21,20 @@ class SimulatedVenueTest {
   void aRestingLimitOrderFillsAsMakerWhenTheMarketComesToIt() throws Exception {
     List<String> userEvents = new ArrayList<>();
     SimulatorSettings settings = SimulatorSettings.defaults();
-    String[] listenKey = new String[1];
-    SimulatedVenue venue = new SimulatedVenue(settings, (stream, payload) -> {
-      if (stream.equals(listenKey[0])) {
-        userEvents.add(payload);
+    SimulatedVenue venue = new SimulatedVenue(settings, new StreamPublisher() {
+      @Override
+      public void publish(String stream, String payload) {
+      }
+
+      @Override
+      public void publishUserData(String account, String payload) {
+        if (account.equals("demo")) {
+          userEvents.add(payload);
+        }
       }
     });
     long now = 1_000_000L;
     venue.step(now);
-    listenKey[0] = venue.startUserStream("demo", now);
     Instrument btc = settings.instruments().get(0).instrument();
     BigDecimal bid = venue.depth("BTCUSDT", 1).bids().get(0).price();
 
