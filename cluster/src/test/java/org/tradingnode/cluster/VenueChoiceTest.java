@@ -12,12 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tradingnode.core.venue.binance.BinanceVenueSettings;
 
 /** VENUE and its settings: a misconfigured venue stops the node with a message that names what is missing. */
 class VenueChoiceTest {
   private static Config venue(String overrides) {
     return ConfigFactory.parseString(overrides).withFallback(ConfigFactory.parseString(
-        "kind = paper, account = main, url = \"\", stream-url = \"\", api-key = \"\", api-secret = \"\", key-file = \"\""));
+        "kind = paper, account = main, url = \"\", stream-url = \"\", api-key = \"\", api-secret = \"\", key-file = \"\", "
+            + "user-stream = ws-api, ws-api-url = \"\""));
   }
 
   @Test
@@ -36,6 +38,8 @@ class VenueChoiceTest {
     var settings = choice.binance().orElseThrow();
     assertEquals("http://127.0.0.1:9100", settings.baseUrl());
     assertEquals("ws://127.0.0.1:9100", settings.streamUrl());
+    assertEquals(BinanceVenueSettings.UserStream.WS_API, settings.userStream());
+    assertEquals("ws://127.0.0.1:9100/ws-api/v3", settings.wsApiUrl());
     assertEquals("binance:main", choice.connectionId().orElseThrow());
     assertFalse(choice.toString().contains("s3cr3t-value"));
     assertFalse(choice.toString().contains("abcdefgh"));
@@ -49,7 +53,30 @@ class VenueChoiceTest {
         + "key-file = \"" + file + "\""));
 
     assertEquals("fileKey", choice.binance().orElseThrow().credentials().apiKey());
-    assertEquals("wss://testnet.binance.vision", choice.binance().orElseThrow().streamUrl());
+  }
+
+  @Test
+  void binanceTestnetAndProductionGetTheirOwnStreamAndWebSocketApiAddresses() {
+    var testnet = VenueChoice.from(venue("kind = binance, url = \"https://testnet.binance.vision\", api-key = k, "
+        + "api-secret = s")).binance().orElseThrow();
+    var production = VenueChoice.from(venue("kind = binance, url = \"https://api.binance.com\", api-key = k, "
+        + "api-secret = s")).binance().orElseThrow();
+
+    assertEquals("wss://stream.testnet.binance.vision", testnet.streamUrl());
+    assertEquals("wss://ws-api.testnet.binance.vision/ws-api/v3", testnet.wsApiUrl());
+    assertEquals("wss://stream.binance.com:9443", production.streamUrl());
+    assertEquals("wss://ws-api.binance.com:443/ws-api/v3", production.wsApiUrl());
+  }
+
+  @Test
+  void theListenKeyUserStreamCanBeChosen() {
+    var settings = VenueChoice.from(venue("kind = binance, url = \"http://127.0.0.1:9100\", api-key = k, "
+        + "api-secret = s, user-stream = listen-key")).binance().orElseThrow();
+
+    assertEquals(BinanceVenueSettings.UserStream.LISTEN_KEY, settings.userStream());
+    var unknown = assertThrows(IllegalArgumentException.class, () -> VenueChoice.from(venue(
+        "kind = binance, url = \"http://127.0.0.1:9100\", api-key = k, api-secret = s, user-stream = carrier-pigeon")));
+    assertTrue(unknown.getMessage().contains("VENUE_USER_STREAM"));
   }
 
   @Test

@@ -29,6 +29,7 @@ import org.tradingnode.core.domain.venue.binance.BinanceQuery;
 import org.tradingnode.core.entity.ExchangeConnectionEntity;
 import org.tradingnode.core.venue.VenueCommand;
 import org.tradingnode.core.venue.binance.BinanceCredentials;
+import org.tradingnode.core.venue.binance.BinanceVenueSettings;
 
 /**
  * The Binance venue child against the simulator's faults: a lost placement answer, the user stream
@@ -143,7 +144,8 @@ class BinanceVenueFaultTest {
   void rejectedCredentialsAreReportedOnceAndNothingIsRetried() throws Exception {
     fixture = SimulatorFixture.start();
     child = new BinanceVenueUnderTest(fixture, new BinanceCredentials(SimulatorAccount.DEMO_API_KEY,
-        "NotTheSecretOfThisKey0000000000000000000000000000000000000000000"), 6000);
+        "NotTheSecretOfThisKey0000000000000000000000000000000000000000000"), 6000,
+        BinanceVenueSettings.UserStream.WS_API);
     ActorRef<VenueCommand> venue = child.start(List.of());
     child.awaitConnected();
     int requestsWhenRefused = fixture.adminState().path("requests").asInt();

@@ -7,16 +7,18 @@ import static org.tradingnode.http.simulator.BinanceVenueUnderTest.buy;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.tradingnode.core.domain.order.OrderType;
 import org.tradingnode.core.domain.order.VenueRejectReason;
 import org.tradingnode.core.domain.order.VenueReport;
 import org.tradingnode.core.venue.VenueCommand;
+import org.tradingnode.core.venue.binance.BinanceVenueSettings;
 
 /**
- * The Binance venue child against the simulator on 127.0.0.1: it connects (clock offset, listen
- * key, user stream, reconciliation), places, fills and cancels, and reports each step to its
+ * The Binance venue child against the simulator on 127.0.0.1: it connects (clock offset, user
+ * stream by WebSocket API subscription or by listen key, reconciliation), places, fills and cancels, and reports each step to its
  * connection. The simulator's clock stands in 2024, so every signed request also proves the clock
  * offset is applied.
  */
@@ -25,10 +27,9 @@ class BinanceVenueRoundTripTest {
   private BinanceVenueUnderTest child;
   private ActorRef<VenueCommand> venue;
 
-  @BeforeEach
-  void setUp() {
+  private void start(BinanceVenueSettings.UserStream userStream) {
     fixture = SimulatorFixture.start();
-    child = new BinanceVenueUnderTest(fixture);
+    child = new BinanceVenueUnderTest(fixture, userStream);
     venue = child.start(List.of());
   }
 
@@ -38,8 +39,10 @@ class BinanceVenueRoundTripTest {
     fixture.close();
   }
 
-  @Test
-  void connectsThenPlacesFillsAndCancelsThroughTheVenue() {
+  @ParameterizedTest
+  @EnumSource(BinanceVenueSettings.UserStream.class)
+  void connectsThenPlacesFillsAndCancelsThroughTheVenue(BinanceVenueSettings.UserStream userStream) {
+    start(userStream);
     assertTrue(child.awaitConnected().openClientOrderIds().isEmpty());
 
     venue.tell(new VenueCommand.Place(buy("s1-1", OrderType.MARKET, "0.001", null)));
@@ -56,6 +59,7 @@ class BinanceVenueRoundTripTest {
 
   @Test
   void aRefusedOrderComesBackWithTheVenuesReason() {
+    start(BinanceVenueSettings.UserStream.WS_API);
     child.awaitConnected();
 
     venue.tell(new VenueCommand.Place(buy("s1-3", OrderType.LIMIT, "0.01", "1000.001")));

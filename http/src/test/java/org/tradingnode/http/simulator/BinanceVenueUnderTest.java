@@ -39,12 +39,19 @@ final class BinanceVenueUnderTest implements AutoCloseable {
   private final VenueGateway gateway;
 
   BinanceVenueUnderTest(SimulatorFixture fixture) {
-    this(fixture, new BinanceCredentials(SimulatorAccount.DEMO_API_KEY, SimulatorAccount.DEMO_API_SECRET), 6000);
+    this(fixture, BinanceVenueSettings.UserStream.WS_API);
   }
 
-  BinanceVenueUnderTest(SimulatorFixture fixture, BinanceCredentials credentials, int weightLimit) {
+  BinanceVenueUnderTest(SimulatorFixture fixture, BinanceVenueSettings.UserStream userStream) {
+    this(fixture, new BinanceCredentials(SimulatorAccount.DEMO_API_KEY, SimulatorAccount.DEMO_API_SECRET), 6000,
+        userStream);
+  }
+
+  BinanceVenueUnderTest(SimulatorFixture fixture, BinanceCredentials credentials, int weightLimit,
+      BinanceVenueSettings.UserStream userStream) {
     var settings = BinanceVenueSettings.of(fixture.simulator.restBaseUrl(), fixture.simulator.streamBaseUrl(),
-        credentials).withWeightLimit(weightLimit);
+        credentials).withWeightLimit(weightLimit)
+        .withUserStream(userStream, fixture.simulator.streamBaseUrl() + "/ws-api/v3");
     gateway = BinanceVenue.gateway(settings, counters);
   }
 

@@ -20,6 +20,7 @@ import org.apache.pekko.stream.Materializer;
 import org.tradingnode.core.domain.venue.binance.BinanceQuery;
 import org.tradingnode.core.domain.venue.binance.BinanceRestCodec;
 import org.tradingnode.core.domain.venue.binance.BinanceSigner;
+import org.tradingnode.core.domain.venue.binance.BinanceWsApi;
 import org.tradingnode.core.venue.binance.BinanceAnswer.Lost;
 import org.tradingnode.core.venue.binance.BinanceAnswer.NotSent;
 import org.tradingnode.core.venue.binance.BinanceAnswer.Ok;
@@ -77,6 +78,12 @@ public final class BinanceRestClient {
 
   public long clockOffsetMillis() {
     return clockOffset.get();
+  }
+
+  /** A signed WebSocket API request for the account's user data stream, stamped with the venue's time. */
+  public String userDataSubscription(long id) {
+    return BinanceWsApi.userDataSubscription(id, settings.credentials().apiKey(), settings.recvWindow().toMillis(),
+        clock.millis() + clockOffset.get(), signer);
   }
 
   /** An unsigned public request. */

@@ -4,15 +4,19 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.http.javadsl.model.HttpMethods;
 import org.tradingnode.core.domain.instrument.Instrument;
@@ -22,6 +26,7 @@ import org.tradingnode.core.domain.order.OrderType;
 import org.tradingnode.core.domain.order.VenueRejectReason;
 import org.tradingnode.core.domain.order.VenueReport;
 import org.tradingnode.core.domain.venue.binance.BinanceQuery;
+import org.tradingnode.core.domain.venue.binance.BinanceRest;
 import org.tradingnode.core.domain.venue.binance.BinanceReports;
 import org.tradingnode.core.domain.venue.binance.BinanceRestCodec;
 import org.tradingnode.core.domain.venue.binance.BinanceStreamCodec;
@@ -35,7 +40,8 @@ import org.tradingnode.core.venue.binance.BinanceAnswer.Refused;
 
 /**
  * The venue child of a connection to a Binance-protocol venue. On start it measures the venue's
- * clock, opens the user data stream and reconciles the connection's open orders with the venue
+ * clock, opens the user data stream (a signed WebSocket API subscription, or a listen key) and
+ * reconciles the connection's open orders with the venue
  * (open orders, then each missing order and its trades) before it reports itself connected. Orders
  * are placed once; a placement whose answer was lost is resolved by querying its client order id
  * and sent again only when the venue says it never saw it. When the user stream ends the child
@@ -44,6 +50,8 @@ import org.tradingnode.core.venue.binance.BinanceAnswer.Refused;
 public final class BinanceVenue {
   private static final int RESOLVE_ATTEMPTS = 4;
   private static final Duration RESOLVE_BACKOFF = Duration.ofMillis(300);
+  private static final long SUBSCRIPTION_REQUEST_ID = 1;
+  private static final int STASH_CAPACITY = 10_000;
 
   private record Connected(String listenKey, BinanceStreamConnection stream, BinanceOrderLookup.Reconciliation report)
       implements VenueCommand {}
@@ -67,6 +75,8 @@ public final class BinanceVenue {
 
   private final ActorContext<VenueCommand> context;
   private final TimerScheduler<VenueCommand> timers;
+  /** User stream frames that came while reconciling: handled once connected, so none is lost. */
+  private final StashBuffer<VenueCommand> earlyFrames;
   private final VenueSession session;
   private final BinanceRestClient rest;
   private final BinanceOrderLookup orders;
@@ -83,16 +93,19 @@ public final class BinanceVenue {
    */
   public static VenueGateway gateway(BinanceVenueSettings settings, Counters stats) {
     AtomicReference<BinanceRestClient> client = new AtomicReference<>();
-    return session -> Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
-      BinanceRestClient rest = client.updateAndGet(c -> c != null ? c
-          : new BinanceRestClient(ctx.getSystem(), settings, session.clock()));
-      return new BinanceVenue(ctx, timers, session, rest, settings, stats).starting();
-    }));
+    return session -> Behaviors.setup(ctx -> Behaviors.withTimers(timers -> Behaviors.withStash(STASH_CAPACITY,
+        early -> {
+          BinanceRestClient rest = client.updateAndGet(c -> c != null ? c
+              : new BinanceRestClient(ctx.getSystem(), settings, session.clock()));
+          return new BinanceVenue(ctx, timers, early, session, rest, settings, stats).starting();
+        })));
   }
 
-  private BinanceVenue(ActorContext<VenueCommand> context, TimerScheduler<VenueCommand> timers, VenueSession session,
-      BinanceRestClient rest, BinanceVenueSettings settings, Counters stats) {
+  private BinanceVenue(ActorContext<VenueCommand> context, TimerScheduler<VenueCommand> timers,
+      StashBuffer<VenueCommand> earlyFrames, VenueSession session, BinanceRestClient rest,
+      BinanceVenueSettings settings, Counters stats) {
     this.context = context;
+    this.earlyFrames = earlyFrames;
     this.timers = timers;
     this.session = session;
     this.rest = rest;
@@ -112,7 +125,15 @@ public final class BinanceVenue {
         })
         .onMessage(Connected.class, this::onConnected)
         .onMessage(StartFailed.class, this::onStartFailed)
-        .onMessage(UserFrame.class, frame -> Behaviors.same())
+        .onMessage(UserFrame.class, frame -> {
+          if (earlyFrames.isFull()) {
+            context.getLog().warn("{}: too many user stream frames while reconciling; starting over",
+                session.connectionId());
+            return Behaviors.stopped();
+          }
+          earlyFrames.stash(frame);
+          return Behaviors.same();
+        })
         .onMessage(StreamEnded.class, ended -> Behaviors.same())
         .onMessage(VenueCommand.Place.class, place -> {
           reject(place.intent(), VenueRejectReason.VENUE_REFUSED, "not connected to the venue yet");
@@ -121,31 +142,89 @@ public final class BinanceVenue {
         .build();
   }
 
-  /** Clock, listen key, user stream, then reconciliation; any refusal ends the attempt. */
+  /** Clock, user data stream, then reconciliation; any refusal ends the attempt. */
   private CompletionStage<VenueCommand> connect() {
     return rest.syncClock().thenCompose(time -> {
       if (!(time instanceof Ok)) {
         return failed(time);
       }
-      return rest.keyed(HttpMethods.POST, "/api/v3/userDataStream", BinanceQuery.empty()).thenCompose(key -> {
-        if (!(key instanceof Ok ok)) {
-          return failed(key);
+      CompletionStage<UserStreamOpened> opened = settings.userStream() == BinanceVenueSettings.UserStream.WS_API
+          ? subscribeOnWebSocketApi() : openWithListenKey();
+      return opened.thenCompose(user -> {
+        if (user.refusal() != null) {
+          user.stream().ifPresent(BinanceStreamConnection::close);
+          return failed(user.refusal());
         }
-        String listenKey = BinanceRestCodec.listenKey(ok.body());
-        var self = context.getSelf();
-        BinanceStreamConnection stream = BinanceStreamConnection.open(context.getSystem(),
-            settings.streamUrl() + "/ws/" + listenKey, text -> self.tell(new UserFrame(text)));
-        stream.closed().whenComplete((done, error) -> self.tell(new StreamEnded(
-            error == null ? "closed by the venue" : String.valueOf(error.getMessage()))));
-        return stream.upgraded().thenCompose(upgrade -> orders.reconcile(session.openOrders(), instruments))
+        BinanceStreamConnection stream = user.stream().orElseThrow();
+        return orders.reconcile(session.openOrders(), instruments)
             .whenComplete((report, error) -> {
               if (error != null) {
                 stream.close();
               }
             })
-            .thenApply(report -> (VenueCommand) new Connected(listenKey, stream, report));
+            .thenApply(report -> (VenueCommand) new Connected(user.listenKey(), stream, report));
       });
     });
+  }
+
+  /** The user data stream, open and subscribed, or why the venue refused it. */
+  private record UserStreamOpened(Optional<BinanceStreamConnection> stream, String listenKey, BinanceAnswer refusal) {}
+
+  private CompletionStage<UserStreamOpened> openWithListenKey() {
+    return rest.keyed(HttpMethods.POST, "/api/v3/userDataStream", BinanceQuery.empty()).thenCompose(key -> {
+      if (!(key instanceof Ok ok)) {
+        return CompletableFuture.completedFuture(new UserStreamOpened(Optional.empty(), null, key));
+      }
+      String listenKey = BinanceRestCodec.listenKey(ok.body());
+      BinanceStreamConnection stream = openUserStream(settings.streamUrl() + "/ws/" + listenKey, text -> false);
+      return stream.upgraded().thenApply(upgrade -> new UserStreamOpened(Optional.of(stream), listenKey, null));
+    });
+  }
+
+  /** Opens the WebSocket API and subscribes to the account's user data with a signed request. */
+  private CompletionStage<UserStreamOpened> subscribeOnWebSocketApi() {
+    CompletableFuture<BinanceStreamEvent.ControlAnswer> answered = new CompletableFuture<>();
+    BinanceStreamConnection stream = openUserStream(settings.wsApiUrl(), text -> {
+      if (answered.isDone()) {
+        return false;
+      }
+      if (BinanceStreamCodec.decode(text) instanceof BinanceStreamEvent.ControlAnswer answer
+          && answer.id() == SUBSCRIPTION_REQUEST_ID) {
+        answered.complete(answer);
+        return true;
+      }
+      return false;
+    });
+    stream.closed().whenComplete((done, error) -> answered.completeExceptionally(
+        new IllegalStateException("the WebSocket API closed before answering the subscription")));
+    return stream.upgraded().thenCompose(upgrade -> {
+      stream.send(rest.userDataSubscription(SUBSCRIPTION_REQUEST_ID));
+      return answered.orTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }).handle((answer, error) -> {
+      if (error != null) {
+        stream.close();
+        throw new CompletionException(error);
+      }
+      return answer.ok() ? new UserStreamOpened(Optional.of(stream), null, null)
+          : new UserStreamOpened(Optional.of(stream), null,
+              new Refused(400, new BinanceRest.ApiError(answer.errorCode(), answer.detail())));
+    });
+  }
+
+  /**
+   * A user data socket whose frames come to this actor, except those {@code consumed} takes (the
+   * subscription's answer); its end stops the child.
+   */
+  private BinanceStreamConnection openUserStream(String url, Predicate<String> consumed) {
+    var self = context.getSelf();
+    BinanceStreamConnection stream = BinanceStreamConnection.open(context.getSystem(), url, text -> {
+      if (!consumed.test(text)) {
+        self.tell(new UserFrame(text));
+      }
+    });
+    stream.closed().whenComplete((done, error) -> self.tell(new StreamEnded(
+        error == null ? "closed by the venue" : String.valueOf(error.getMessage()))));
+    return stream;
   }
 
   private static CompletionStage<VenueCommand> failed(BinanceAnswer answer) {
@@ -169,15 +248,18 @@ public final class BinanceVenue {
   private Behavior<VenueCommand> onConnected(Connected connected) {
     failedStarts = 0;
     userStream = connected.stream();
-    timers.startTimerWithFixedDelay(KeepAlive.INSTANCE, settings.listenKeyKeepAlive());
+    if (connected.listenKey() != null) {
+      timers.startTimerWithFixedDelay(KeepAlive.INSTANCE, settings.listenKeyKeepAlive());
+    }
     session.connection().tell(new ExchangeConnectionEntity.VenueConnected(connected.report().open(),
         connected.report().missed()));
     context.getLog().info("{}: connected to {}, clock offset {} ms, {} reports found by reconciliation",
         session.connectionId(), settings.baseUrl(), rest.clockOffsetMillis(), connected.report().missed().size());
-    return running(connected.listenKey());
+    return earlyFrames.unstashAll(running(connected.listenKey()));
   }
 
   private Behavior<VenueCommand> onStartFailed(StartFailed failed) {
+    earlyFrames.clear();
     if (failed.credentialsRejected()) {
       context.getLog().error("{}: the venue rejected the API credentials ({}); not retrying until restarted",
           session.connectionId(), failed.reason());

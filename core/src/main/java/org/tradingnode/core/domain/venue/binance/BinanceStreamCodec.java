@@ -70,7 +70,8 @@ public final class BinanceStreamCodec {
     if (root.has("id") && (root.has("result") || root.has("error"))) {
       JsonNode error = root.get("error");
       boolean ok = error == null || error.isNull();
-      return new ControlAnswer(root.path("id").asLong(-1), ok, ok ? "" : error.toString());
+      return new ControlAnswer(root.path("id").asLong(-1), ok, ok ? 0 : error.path("code").asInt(0),
+          ok ? "" : error.toString());
     }
     return decodePayload(root);
   }

@@ -66,8 +66,11 @@ public sealed interface BinanceStreamEvent {
   /** The venue is about to close the connection ({@code serverShutdown}): reconnect. */
   record ServerShutdown(long eventTime) implements BinanceStreamEvent {}
 
-  /** Answer to a {@code SUBSCRIBE}-style request, or an error for it. */
-  record ControlAnswer(long id, boolean ok, String detail) implements BinanceStreamEvent {}
+  /**
+   * Answer to a {@code SUBSCRIBE}-style or WebSocket API request, or an error for it with
+   * Binance's error code (0 when the error carries none).
+   */
+  record ControlAnswer(long id, boolean ok, int errorCode, String detail) implements BinanceStreamEvent {}
 
   /** A frame whose kind we do not use (other event types); counted, not an error. */
   record Unknown(String kind) implements BinanceStreamEvent {}

@@ -92,7 +92,19 @@ class BinanceStreamCodecTest {
         .filter(b -> b.path("section").asText().endsWith("Subscribe to a stream") && b.path("parsed").has("result"))
         .findFirst().orElseThrow().path("parsed").toString();
 
-    assertEquals(new ControlAnswer(1, true, ""), BinanceStreamCodec.decode(answer));
+    assertEquals(new ControlAnswer(1, true, 0, ""), BinanceStreamCodec.decode(answer));
+  }
+
+  @Test
+  void aWebSocketApiErrorIsAControlAnswerWithTheErrorCode() {
+    String answer = "{\"id\": 3, \"status\": 400, \"error\": {\"code\": -1022, "
+        + "\"msg\": \"Signature for this request is not valid.\"}}";
+
+    ControlAnswer decoded = assertInstanceOf(ControlAnswer.class, BinanceStreamCodec.decode(answer));
+
+    assertEquals(3, decoded.id());
+    assertEquals(false, decoded.ok());
+    assertEquals(-1022, decoded.errorCode());
   }
 
   @Test
