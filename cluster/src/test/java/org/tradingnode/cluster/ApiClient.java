@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-/** A small HTTP client for the control API on 127.0.0.1, and polling without wall-clock assertions. */
+/**
+ * A small HTTP client for the control API (or the venue simulator) on 127.0.0.1, and polling without
+ * wall-clock assertions.
+ */
 final class ApiClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -26,6 +29,16 @@ final class ApiClient {
 
   Answer get(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+  }
+
+  /** A GET with one extra header, e.g. an API key. */
+  Answer get(String path, String header, String value) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header(header, value).GET());
+  }
+
+  /** A DELETE with one extra header, e.g. an API key. */
+  Answer delete(String path, String header, String value) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header(header, value).DELETE());
   }
 
   Answer post(String path, String json) {

@@ -326,7 +326,9 @@ public final class ExchangeConnectionEntity
 
   /**
    * What the venue's reconciliation found is recorded first; orders we sent that the venue neither
-   * holds nor reported are then closed, all before anything new goes out.
+   * holds nor reported are then closed, all before anything new goes out. One it never acknowledged
+   * is rejected as not at the venue; one it had acknowledged (and no longer knows, e.g. after its
+   * history was purged) can no longer be rejected, so it is closed as expired.
    */
   private ReplyEffect<Event, State> onVenueConnected(State state, VenueConnected cmd) {
     Set<String> atVenue = new HashSet<>(cmd.openClientOrderIds());
@@ -335,11 +337,19 @@ public final class ExchangeConnectionEntity
     int reported = batch.events().size();
     long now = clock.millis();
     for (Order order : batch.openOrders()) {
-      if (!atVenue.contains(order.clientOrderId())) {
+      if (atVenue.contains(order.clientOrderId())) {
+        continue;
+      }
+      if (order.status() == OrderStatus.NEW) {
         OrderRejected rejected = new OrderRejected(order.clientOrderId(), VenueRejectReason.NOT_AT_VENUE,
             "sent before a restart and not held by the venue", now);
         Order closed = batch.add(rejected);
         batch.afterwards(s -> notify(closed, report(rejected)));
+      } else {
+        context.getLog().warn("{}: order {} was {} at the venue, which neither holds nor knows it now; closing it "
+            + "as expired", connectionId, order.clientOrderId(), order.status());
+        Order closed = batch.add(new OrderExpired(order.clientOrderId(), now));
+        batch.afterwards(s -> notify(closed, new VenueReport.Expired(order.clientOrderId(), now)));
       }
     }
     reconciled = true;

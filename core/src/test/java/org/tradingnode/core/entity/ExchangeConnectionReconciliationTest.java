@@ -30,8 +30,9 @@ import org.tradingnode.core.venue.VenueGateway;
 
 /**
  * A connection restarted while its orders were at the venue: what the venue child's reconciliation
- * found (an order filled while we were down) is recorded and passed on, and an order the venue never
- * got is closed, before anything new goes out.
+ * found (an order filled while we were down) is recorded and passed on, an order the venue never
+ * got is closed, and so is an acknowledged order the venue no longer knows, before anything new goes
+ * out.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExchangeConnectionReconciliationTest {
@@ -97,5 +98,31 @@ class ExchangeConnectionReconciliationTest {
             : FishingOutcomes.continueAndIgnore());
     assertEquals(VenueRejectReason.NOT_AT_VENUE,
         ((VenueReport.Rejected) ((StrategyEntity.OrderUpdated) closed.get(closed.size() - 1)).report()).reason());
+  }
+
+  @Test
+  void anAcceptedOrderTheVenueNoLongerKnowsIsClosedAsExpiredAndTheConnectionGoesOn() {
+    connection.runCommand(new ExchangeConnectionEntity.SubmitOrder(limitBuy("s1-1", "0.01", "59000.00")));
+    venue.expectMessageClass(VenueCommand.Place.class);
+    connection.runCommand(new ExchangeConnectionEntity.VenueReported(new VenueReport.Accepted("s1-1", "42", NOW)));
+    // The venue neither holds the order nor knows it any more (its history was purged or reset).
+    sessions.add(new ExchangeConnectionEntity.VenueConnected(List.of(), List.of()));
+
+    connection.restart();
+
+    var orders = connection.getState().orders();
+    for (int i = 0; i < 100 && orders.get("s1-1").status() == OrderStatus.ACCEPTED; i++) {
+      kit.createTestProbe().expectNoMessage(Duration.ofMillis(20));
+      orders = connection.getState().orders();
+    }
+    assertEquals(OrderStatus.EXPIRED, orders.get("s1-1").status());
+    assertEquals(new RiskEntity.ReleaseOrder("s1-1"), directory.risk.expectMessageClass(RiskEntity.ReleaseOrder.class));
+    var closed = directory.strategies.fishForMessage(Duration.ofSeconds(3), m ->
+        m instanceof StrategyEntity.OrderUpdated u && u.report() instanceof VenueReport.Expired
+            ? FishingOutcomes.complete()
+            : FishingOutcomes.continueAndIgnore());
+    assertEquals("s1-1", ((StrategyEntity.OrderUpdated) closed.get(closed.size() - 1)).report().clientOrderId());
+    connection.runCommand(new ExchangeConnectionEntity.SubmitOrder(limitBuy("s1-2", "0.01", "58000.00")));
+    assertEquals("s1-2", venue.expectMessageClass(VenueCommand.Place.class).intent().clientOrderId());
   }
 }
