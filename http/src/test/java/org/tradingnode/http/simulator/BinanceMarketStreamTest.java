@@ -44,6 +44,7 @@ class BinanceMarketStreamTest {
   @BeforeEach
   void setUp() {
     fixture = SimulatorFixture.start();
+    fixture.clock.run();
     kit = ActorTestKit.create();
     symbol = kit.createTestProbe();
     var settings = BinanceVenueSettings.of(fixture.simulator.restBaseUrl(), fixture.simulator.streamBaseUrl(),

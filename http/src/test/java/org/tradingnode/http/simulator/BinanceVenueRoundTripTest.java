@@ -29,6 +29,7 @@ class BinanceVenueRoundTripTest {
 
   private void start(BinanceVenueSettings.UserStream userStream) {
     fixture = SimulatorFixture.start();
+    fixture.clock.run();
     child = new BinanceVenueUnderTest(fixture, userStream);
     venue = child.start(List.of());
   }

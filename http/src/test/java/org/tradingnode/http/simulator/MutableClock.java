@@ -7,9 +7,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock that stands still until a test moves it. */
+/**
+ * A clock that stands still until a test moves it, or, once {@link #run()} is called, also goes on
+ * at the pace of real time (a venue a client keeps talking to for seconds, signing with the offset
+ * it measured at the start).
+ */
 final class MutableClock extends Clock {
   private final AtomicLong millis;
+  private volatile long runningSinceNanos = -1;
 
   MutableClock(Instant start) {
     this.millis = new AtomicLong(start.toEpochMilli());
@@ -19,14 +24,21 @@ final class MutableClock extends Clock {
     millis.addAndGet(by.toMillis());
   }
 
+  /** From now on the clock also moves with real time. */
+  MutableClock run() {
+    runningSinceNanos = System.nanoTime();
+    return this;
+  }
+
   @Override
   public long millis() {
-    return millis.get();
+    long since = runningSinceNanos;
+    return millis.get() + (since < 0 ? 0 : (System.nanoTime() - since) / 1_000_000);
   }
 
   @Override
   public Instant instant() {
-    return Instant.ofEpochMilli(millis.get());
+    return Instant.ofEpochMilli(millis());
   }
 
   @Override
