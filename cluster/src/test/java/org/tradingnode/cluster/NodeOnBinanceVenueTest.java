@@ -83,8 +83,10 @@ class NodeOnBinanceVenueTest {
       assertEquals("binance", s.get("exchange").asText(), s.toString());
       assertEquals(ACCOUNT, s.get("account").asText(), s.toString());
     });
+    // The node's fills first: whatever the node saw filled, the venue had filled before.
+    JsonNode filled = api.get("/api/v1/orders?status=FILLED").body();
     Map<String, String> atVenue = venueExecution();
-    api.get("/api/v1/orders?status=FILLED").body().forEach(o -> {
+    filled.forEach(o -> {
       assertEquals("binance", o.get("exchange").asText(), o.toString());
       String there = atVenue.get(o.get("clientOrderId").asText());
       assertTrue(there != null && there.startsWith("FILLED "), o + " at the venue: " + there);
