@@ -4,14 +4,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Predicate;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -26,7 +23,6 @@ import org.tradingnode.core.domain.order.OrderType;
 import org.tradingnode.core.domain.order.VenueRejectReason;
 import org.tradingnode.core.domain.order.VenueReport;
 import org.tradingnode.core.domain.venue.binance.BinanceQuery;
-import org.tradingnode.core.domain.venue.binance.BinanceRest;
 import org.tradingnode.core.domain.venue.binance.BinanceReports;
 import org.tradingnode.core.domain.venue.binance.BinanceRestCodec;
 import org.tradingnode.core.domain.venue.binance.BinanceStreamCodec;
@@ -50,7 +46,6 @@ import org.tradingnode.core.venue.binance.BinanceAnswer.Refused;
 public final class BinanceVenue {
   private static final int RESOLVE_ATTEMPTS = 4;
   private static final Duration RESOLVE_BACKOFF = Duration.ofMillis(300);
-  private static final long SUBSCRIPTION_REQUEST_ID = 1;
   private static final int STASH_CAPACITY = 10_000;
 
   private record Connected(String listenKey, BinanceStreamConnection stream, BinanceOrderLookup.Reconciliation report)
@@ -64,7 +59,8 @@ public final class BinanceVenue {
 
   private record UserFrame(String text) implements VenueCommand {}
 
-  private record StreamEnded(String reason) implements VenueCommand {}
+  /** A user data stream ended ({@code stream} null: give up the current one, whatever it is). */
+  private record StreamEnded(String reason, BinanceStreamConnection stream) implements VenueCommand {}
 
   private record Reports(List<VenueReport> reports) implements VenueCommand {}
 
@@ -75,7 +71,7 @@ public final class BinanceVenue {
 
   private final ActorContext<VenueCommand> context;
   private final TimerScheduler<VenueCommand> timers;
-  /** User stream frames that came while reconciling: handled once connected, so none is lost. */
+  /** User stream frames (and its end) that came while reconciling: handled once connected, so none is lost. */
   private final StashBuffer<VenueCommand> earlyFrames;
   private final VenueSession session;
   private final BinanceRestClient rest;
@@ -125,21 +121,22 @@ public final class BinanceVenue {
         })
         .onMessage(Connected.class, this::onConnected)
         .onMessage(StartFailed.class, this::onStartFailed)
-        .onMessage(UserFrame.class, frame -> {
-          if (earlyFrames.isFull()) {
-            context.getLog().warn("{}: too many user stream frames while reconciling; starting over",
-                session.connectionId());
-            return Behaviors.stopped();
-          }
-          earlyFrames.stash(frame);
-          return Behaviors.same();
-        })
-        .onMessage(StreamEnded.class, ended -> Behaviors.same())
+        .onMessage(UserFrame.class, this::keepForLater)
+        .onMessage(StreamEnded.class, this::keepForLater)
         .onMessage(VenueCommand.Place.class, place -> {
           reject(place.intent(), VenueRejectReason.VENUE_REFUSED, "not connected to the venue yet");
           return Behaviors.same();
         })
         .build();
+  }
+
+  private Behavior<VenueCommand> keepForLater(VenueCommand early) {
+    if (earlyFrames.isFull()) {
+      context.getLog().warn("{}: too many user stream frames while reconciling; starting over", session.connectionId());
+      return Behaviors.stopped();
+    }
+    earlyFrames.stash(early);
+    return Behaviors.same();
   }
 
   /** Clock, user data stream, then reconciliation; any refusal ends the attempt. */
@@ -148,14 +145,16 @@ public final class BinanceVenue {
       if (!(time instanceof Ok)) {
         return failed(time);
       }
-      CompletionStage<UserStreamOpened> opened = settings.userStream() == BinanceVenueSettings.UserStream.WS_API
-          ? subscribeOnWebSocketApi() : openWithListenKey();
+      var self = context.getSelf();
+      var opened = BinanceUserStream.open(context.getSystem(), settings, rest, text -> self.tell(new UserFrame(text)));
       return opened.thenCompose(user -> {
         if (user.refusal() != null) {
           user.stream().ifPresent(BinanceStreamConnection::close);
           return failed(user.refusal());
         }
         BinanceStreamConnection stream = user.stream().orElseThrow();
+        stream.closed().whenComplete((done, error) -> self.tell(new StreamEnded(
+            error == null ? "closed by the venue" : String.valueOf(error.getMessage()), stream)));
         return orders.reconcile(session.openOrders(), instruments)
             .whenComplete((report, error) -> {
               if (error != null) {
@@ -165,66 +164,6 @@ public final class BinanceVenue {
             .thenApply(report -> (VenueCommand) new Connected(user.listenKey(), stream, report));
       });
     });
-  }
-
-  /** The user data stream, open and subscribed, or why the venue refused it. */
-  private record UserStreamOpened(Optional<BinanceStreamConnection> stream, String listenKey, BinanceAnswer refusal) {}
-
-  private CompletionStage<UserStreamOpened> openWithListenKey() {
-    return rest.keyed(HttpMethods.POST, "/api/v3/userDataStream", BinanceQuery.empty()).thenCompose(key -> {
-      if (!(key instanceof Ok ok)) {
-        return CompletableFuture.completedFuture(new UserStreamOpened(Optional.empty(), null, key));
-      }
-      String listenKey = BinanceRestCodec.listenKey(ok.body());
-      BinanceStreamConnection stream = openUserStream(settings.streamUrl() + "/ws/" + listenKey, text -> false);
-      return stream.upgraded().thenApply(upgrade -> new UserStreamOpened(Optional.of(stream), listenKey, null));
-    });
-  }
-
-  /** Opens the WebSocket API and subscribes to the account's user data with a signed request. */
-  private CompletionStage<UserStreamOpened> subscribeOnWebSocketApi() {
-    CompletableFuture<BinanceStreamEvent.ControlAnswer> answered = new CompletableFuture<>();
-    BinanceStreamConnection stream = openUserStream(settings.wsApiUrl(), text -> {
-      if (answered.isDone()) {
-        return false;
-      }
-      if (BinanceStreamCodec.decode(text) instanceof BinanceStreamEvent.ControlAnswer answer
-          && answer.id() == SUBSCRIPTION_REQUEST_ID) {
-        answered.complete(answer);
-        return true;
-      }
-      return false;
-    });
-    stream.closed().whenComplete((done, error) -> answered.completeExceptionally(
-        new IllegalStateException("the WebSocket API closed before answering the subscription")));
-    return stream.upgraded().thenCompose(upgrade -> {
-      stream.send(rest.userDataSubscription(SUBSCRIPTION_REQUEST_ID));
-      return answered.orTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    }).handle((answer, error) -> {
-      if (error != null) {
-        stream.close();
-        throw new CompletionException(error);
-      }
-      return answer.ok() ? new UserStreamOpened(Optional.of(stream), null, null)
-          : new UserStreamOpened(Optional.of(stream), null,
-              new Refused(400, new BinanceRest.ApiError(answer.errorCode(), answer.detail())));
-    });
-  }
-
-  /**
-   * A user data socket whose frames come to this actor, except those {@code consumed} takes (the
-   * subscription's answer); its end stops the child.
-   */
-  private BinanceStreamConnection openUserStream(String url, Predicate<String> consumed) {
-    var self = context.getSelf();
-    BinanceStreamConnection stream = BinanceStreamConnection.open(context.getSystem(), url, text -> {
-      if (!consumed.test(text)) {
-        self.tell(new UserFrame(text));
-      }
-    });
-    stream.closed().whenComplete((done, error) -> self.tell(new StreamEnded(
-        error == null ? "closed by the venue" : String.valueOf(error.getMessage()))));
-    return stream;
   }
 
   private static CompletionStage<VenueCommand> failed(BinanceAnswer answer) {
@@ -311,6 +250,9 @@ public final class BinanceVenue {
           return Behaviors.same();
         })
         .onMessage(StreamEnded.class, ended -> {
+          if (ended.stream() != null && ended.stream() != userStream) {
+            return Behaviors.same();
+          }
           context.getLog().warn("{}: user data stream ended ({}); reconnecting and reconciling",
               session.connectionId(), ended.reason());
           return Behaviors.stopped();
@@ -374,7 +316,7 @@ public final class BinanceVenue {
       }
       context.getLog().error("{}: cannot learn what became of order {}; the next reconciliation will",
           session.connectionId(), intent.clientOrderId());
-      return new StreamEnded("order " + intent.clientOrderId() + " unresolved");
+      return new StreamEnded("order " + intent.clientOrderId() + " unresolved", null);
     });
     return Behaviors.same();
   }
