@@ -3,6 +3,7 @@ package org.tradingnode.cluster;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -17,6 +18,7 @@ import org.apache.pekko.cluster.typed.SingletonActor;
 import org.apache.pekko.http.javadsl.Http;
 import org.tradingnode.core.domain.strategy.StrategyConfig;
 import org.tradingnode.core.domain.strategy.StrategyTypes;
+import org.tradingnode.core.entity.EntityDirectory;
 import org.tradingnode.core.entity.ExchangeConnectionEntity;
 import org.tradingnode.core.venue.binance.BinanceMarketStream;
 import org.tradingnode.core.venue.binance.BinanceVenue;
@@ -27,11 +29,15 @@ import org.tradingnode.core.entity.SymbolEntity;
 import org.tradingnode.core.venue.MarketFeed;
 import org.tradingnode.http.ControlRoutes;
 import org.tradingnode.persistence.AuditReader;
+import org.tradingnode.persistence.marketdata.MarketDataRecorder;
+import org.tradingnode.persistence.marketdata.MarketDataStore;
+import org.tradingnode.persistence.marketdata.MarketDataStores;
 
 /**
  * The node's root: joins the cluster, initialises sharding for every entity type in one place, starts
- * the safety coordinator and the paper market feed as singletons, wakes the configured paper accounts,
- * creates the demo strategies that are missing, and binds the HTTP API.
+ * the safety coordinator and the paper market feed as singletons (the feeds publish through a directory
+ * that also hands their market data to the recorder), wakes the configured paper accounts, creates the
+ * demo strategies that are missing, and binds the HTTP API.
  */
 final class Guardian {
   private Guardian() {}
@@ -68,14 +74,16 @@ final class Guardian {
       }));
       sharding.init(Entity.of(SymbolEntity.TYPE_KEY, entity -> SymbolEntity.create(entity.getEntityId(), clock)));
 
+      EntityDirectory feedDirectory = marketRecorder(system, settings)
+          .<EntityDirectory>map(recorder -> new RecordingDirectory(directory, recorder)).orElse(directory);
       if (settings.marketFeed().enabled()) {
         ClusterSingleton.get(system).init(SingletonActor.of(
-            MarketFeed.create(catalog.onExchange("paper"), settings.marketFeed(), directory, clock),
+            MarketFeed.create(catalog.onExchange("paper"), settings.marketFeed(), feedDirectory, clock),
             "market-feed-paper"));
       }
 
       binance.ifPresent(b -> ClusterSingleton.get(system).init(SingletonActor.of(
-          BinanceMarketStream.create(catalog.onExchange(VenueChoice.BINANCE), b, directory,
+          BinanceMarketStream.create(catalog.onExchange(VenueChoice.BINANCE), b, feedDirectory,
               new BinanceMarketStream.Counters(), clock), "market-stream-binance")));
       settings.venue().connectionId().ifPresent(id ->
           directory.connection(id).tell(new ExchangeConnectionEntity.GetBalances(system.ignoreRef())));
@@ -101,6 +109,23 @@ final class Guardian {
           });
       return Behaviors.empty();
     });
+  }
+
+  /**
+   * The recorder of the market data the node's feeds publish, when recording is on, a feed is configured
+   * (its singleton may run on this node) and the persistence profile has a market data store.
+   */
+  private static Optional<MarketDataRecorder> marketRecorder(ActorSystem<Void> system, NodeSettings settings) {
+    boolean feeds = settings.marketFeed().enabled() || settings.venue().binance().isPresent();
+    if (!settings.marketRecording().enabled() || !feeds) {
+      return Optional.empty();
+    }
+    Optional<MarketDataStore> store = MarketDataStores.forProfile(system);
+    if (store.isEmpty()) {
+      system.log().info("market data is not recorded: the journal {} has no market data store",
+          system.settings().config().getString("pekko.persistence.journal.plugin"));
+    }
+    return store.map(s -> MarketDataRecorder.start(system, s, settings.marketRecording()));
   }
 
   private static void createDemoStrategies(ActorSystem<Void> system, ShardedDirectory directory,

@@ -16,6 +16,7 @@ import org.tradingnode.core.domain.risk.RiskLimits;
 import org.tradingnode.core.domain.strategy.StrategyConfig;
 import org.tradingnode.core.entity.RunnerSupervision;
 import org.tradingnode.core.venue.MarketFeedSettings;
+import org.tradingnode.persistence.marketdata.MarketRecordingSettings;
 
 /** The node's settings, read once from the {@code trading} section of the config and checked. */
 public record NodeSettings(
@@ -28,6 +29,7 @@ public record NodeSettings(
     List<String> paperAccounts,
     RiskLimits defaultLimits,
     MarketFeedSettings marketFeed,
+    MarketRecordingSettings marketRecording,
     RunnerSupervision supervision,
     List<StrategyConfig> demoStrategies,
     VenueChoice venue) {
@@ -81,6 +83,7 @@ public record NodeSettings(
             new BigDecimal(limits.getString("daily-loss-limit"))),
         new MarketFeedSettings(c.getBoolean("market-feed.enabled"), c.getDuration("market-feed.tick-interval"), c.getLong("market-feed.seed"), startPrices,
             replayFile, c.getString("market-feed.replay-symbol")),
+        MarketRecordingSettings.from(root),
         new RunnerSupervision(c.getDuration("runner-supervision.min-backoff"),
             c.getDuration("runner-supervision.max-backoff"), c.getInt("runner-supervision.max-restarts")),
         demo,
