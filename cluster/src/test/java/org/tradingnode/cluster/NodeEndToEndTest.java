@@ -7,10 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.stream.javadsl.Sink;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -18,11 +23,16 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.tradingnode.core.domain.market.MarketEvent;
+import org.tradingnode.core.domain.market.Quote;
+import org.tradingnode.core.domain.market.Trade;
+import org.tradingnode.persistence.marketdata.FileMarketDataStore;
 
 /**
  * The node as a user runs it: its own JVM on free ports with a fresh data directory, driven only
  * through the HTTP API. The steps build on each other, in order: trading, a limit breach, bad input,
- * the emergency stop, a kill -9 and restart on the same data, resume, and the audit trail.
+ * the emergency stop, a kill -9 and restart on the same data, resume, the audit trail, and the market
+ * data recorded from the paper feed before and after the kill.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -33,10 +43,13 @@ class NodeEndToEndTest {
   private ApiClient api;
   private Map<String, String> ordersBeforeKill;
   private Map<String, String> positionsBeforeKill;
+  private Instant startedAt;
+  private Instant restartedAt;
 
   @BeforeAll
   void startNode() throws Exception {
     dataDir = Files.createTempDirectory("trading-node-e2e").resolve("data");
+    startedAt = Instant.now();
     node = NodeProcess.start(dataDir, ENV);
     api = new ApiClient(node.httpPort);
     ApiClient.until(() -> api.get("/ready"), a -> a.status() == 200, 240, "the node to be ready (log: " + node.log + ")");
@@ -137,6 +150,7 @@ class NodeEndToEndTest {
     node = NodeProcess.start(dataDir, ENV);
     api = new ApiClient(node.httpPort);
     ApiClient.until(() -> api.get("/ready"), a -> a.status() == 200, 240, "the restarted node to be ready");
+    restartedAt = Instant.now();
 
     assertEquals("HALTED", api.get("/api/v1/mode").body().get("mode").asText());
     ApiClient.until(() -> api.get("/api/v1/strategies"), a -> a.body().size() == strategiesBeforeKill, 120,
@@ -171,6 +185,38 @@ class NodeEndToEndTest {
     assertTrue(any(events, e -> e.get("eventType").asText().equals("OrderIntended")));
     assertTrue(any(events, e -> e.get("eventType").asText().equals("StrategyHalted")));
     assertEquals("resting-buyer", events.get(0).get("payload").get("config").get("id").asText());
+  }
+
+  @Test
+  @Order(8)
+  void theMarketDataTheNodeReceivedIsRecordedAcrossTheKillAndReplays() throws Exception {
+    ActorTestKit kit = ActorTestKit.create();
+    try {
+      FileMarketDataStore recording = FileMarketDataStore.create(kit.system(), dataDir.resolve("market-data"));
+
+      List<MarketEvent> recorded = kit.createTestProbe().awaitAssert(Duration.ofSeconds(60), Duration.ofMillis(500),
+          () -> {
+            List<MarketEvent> events = replay(kit, recording);
+            assertTrue(events.stream().anyMatch(e -> e.timestamp() > restartedAt.toEpochMilli()), "after restart");
+            return events;
+          });
+
+      assertTrue(recorded.stream().anyMatch(e -> e.timestamp() < restartedAt.toEpochMilli()), "before the kill");
+      recorded.forEach(e -> assertEquals("BTCUSDT", e.symbol(), e.toString()));
+      assertTrue(recorded.stream().anyMatch(e -> e instanceof Trade), "trades recorded");
+      assertTrue(recorded.stream().anyMatch(e -> e instanceof Quote), "quotes recorded");
+    } finally {
+      kit.shutdownTestKit();
+    }
+  }
+
+  private List<MarketEvent> replay(ActorTestKit kit, FileMarketDataStore recording) {
+    try {
+      return recording.replay("paper", "BTCUSDT", startedAt, Instant.now().plusSeconds(60))
+          .runWith(Sink.seq(), kit.system()).toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot replay the recording", e);
+    }
   }
 
   private Map<String, String> orderStates() {
