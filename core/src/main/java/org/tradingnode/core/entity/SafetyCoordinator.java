@@ -111,6 +111,11 @@ public final class SafetyCoordinator
   }
 
   @Override
+  public Set<String> tagsFor(Event event) {
+    return Set.of(EventTags.tagFor(PERSISTENCE_ID.entityTypeHint(), PERSISTENCE_ID.entityId()));
+  }
+
+  @Override
   public ChainingEventAdapter<Event> eventAdapter() {
     return chain;
   }
