@@ -1,5 +1,9 @@
 package org.tradingnode.persistence;
 
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -37,6 +41,27 @@ public final class StoredEventEdits {
         update.executeUpdate();
       }
     }
+  }
+
+  /**
+   * Edits the event in the Cassandra journal's {@code messages} table with CQL (partition 0: the
+   * journal starts a new partition only every 500,000 events of one entity).
+   */
+  public static void onCassandra(CqlSession session, String journalKeyspace, String persistenceId,
+      long sequenceNumber, String original, String replacement) {
+    Row row = session.execute(SimpleStatement.newInstance("SELECT timestamp, event FROM " + journalKeyspace
+        + ".messages WHERE persistence_id = ? AND partition_nr = 0 AND sequence_nr = ?", persistenceId,
+        sequenceNumber)).one();
+    if (row == null) {
+      throw new AssertionError("no stored event " + persistenceId + " " + sequenceNumber);
+    }
+    ByteBuffer event = row.getByteBuffer("event");
+    byte[] stored = new byte[event.remaining()];
+    event.get(stored);
+    session.execute(SimpleStatement.newInstance("UPDATE " + journalKeyspace + ".messages SET event = ? "
+        + "WHERE persistence_id = ? AND partition_nr = 0 AND sequence_nr = ? AND timestamp = ?",
+        ByteBuffer.wrap(replace(stored, original, replacement)), persistenceId, sequenceNumber,
+        row.getUuid("timestamp")));
   }
 
   static byte[] replace(byte[] stored, String original, String replacement) {
