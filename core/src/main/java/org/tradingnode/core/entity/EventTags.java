@@ -10,6 +10,11 @@ public final class EventTags {
   private EventTags() {}
 
   public static String tagFor(String entityType, String entityId) {
-    return entityType + "-" + Math.floorMod(entityId.hashCode(), SLICES);
+    return sliceTag(entityType, Math.floorMod(entityId.hashCode(), SLICES));
+  }
+
+  /** The tag of one slice of an entity type, {@code 0 <= slice < SLICES}. */
+  public static String sliceTag(String entityType, int slice) {
+    return entityType + "-" + slice;
   }
 }
