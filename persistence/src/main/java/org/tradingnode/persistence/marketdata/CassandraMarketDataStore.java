@@ -26,6 +26,8 @@ import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.japi.Pair;
+import org.apache.pekko.persistence.cassandra.query.javadsl.CassandraReadJournal;
+import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.stream.connectors.cassandra.CassandraSessionSettings;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegistry;
 import org.apache.pekko.stream.javadsl.Sink;
@@ -68,8 +70,14 @@ public final class CassandraMarketDataStore implements MarketDataStore {
     this.sequence = new RecordSequence(clock);
   }
 
-  /** A store on the node's session, the one of {@value #SESSION_CONFIG_PATH}. */
+  /**
+   * A store on the node's session, the one of {@value #SESSION_CONFIG_PATH}. The registry keeps the
+   * session of the first caller with that caller's start-up step, and pekko-persistence-cassandra
+   * creates the journal's keyspaces in its own step: its read journal is looked up first so that the
+   * session is always started the plugin's way, whoever asks for it first.
+   */
   public static CassandraMarketDataStore create(ActorSystem<?> system, CassandraMarketDataSettings settings) {
+    PersistenceQuery.get(system).getReadJournalFor(CassandraReadJournal.class, CassandraReadJournal.Identifier());
     var session = CassandraSessionRegistry.get(system).sessionFor(CassandraSessionSettings.create(SESSION_CONFIG_PATH));
     return new CassandraMarketDataStore(system, session::underlying, settings, Clock.systemUTC());
   }

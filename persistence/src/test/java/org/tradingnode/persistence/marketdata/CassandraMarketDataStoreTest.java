@@ -2,7 +2,9 @@ package org.tradingnode.persistence.marketdata;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import com.datastax.oss.driver.api.core.CqlSession;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.net.InetSocketAddress;
@@ -37,6 +39,13 @@ class CassandraMarketDataStoreTest {
 
   @BeforeAll
   void start() {
+    Config config = cassandraProfile(TestCassandra.freshKeyspacePrefix("market"));
+    kit = ActorTestKit.create("market-data", config);
+    settings = CassandraMarketDataSettings.from(config);
+  }
+
+  /** The node's cassandra profile on the test node, with its keyspaces named from {@code keyspacePrefix}. */
+  private static Config cassandraProfile(String keyspacePrefix) {
     InetSocketAddress node = TestCassandra.shared().contactPoint();
     Config overrides = ConfigFactory.parseString("""
         pekko.actor.provider = local
@@ -46,10 +55,8 @@ class CassandraMarketDataStoreTest {
         datastax-java-driver.basic.contact-points = ["%s:%d"]
         datastax-java-driver.basic.request.timeout = 30s
         datastax-java-driver.advanced.connection.init-query-timeout = 30s
-        """.formatted(TestCassandra.freshKeyspacePrefix("market"), node.getHostString(), node.getPort()));
-    Config config = ConfigFactory.load(overrides.withFallback(ConfigFactory.parseResourcesAnySyntax("cassandra")));
-    kit = ActorTestKit.create("market-data", config);
-    settings = CassandraMarketDataSettings.from(config);
+        """.formatted(keyspacePrefix, node.getHostString(), node.getPort()));
+    return ConfigFactory.load(overrides.withFallback(ConfigFactory.parseResourcesAnySyntax("cassandra")));
   }
 
   @AfterAll
@@ -110,6 +117,27 @@ class CassandraMarketDataStoreTest {
     assertEquals(List.of(events.get(2), events.get(4), events.get(5)), replayed);
     assertEquals(events.subList(0, 4), replay(store, "range", ALL_FROM, SampleMarketEvents.MIDNIGHT));
     assertEquals(events.subList(0, 2), replay(store, "range-other", ALL_FROM, ALL_TO));
+  }
+
+  @Test
+  void theJournalStillCreatesItsKeyspacesWhenTheRecorderTakesTheSharedSessionFirst() throws Exception {
+    String prefix = TestCassandra.freshKeyspacePrefix("first");
+    ActorTestKit node = ActorTestKit.create("recorder-first", cassandraProfile(prefix));
+    try {
+      MarketDataStore store = MarketDataStores.forProfile(node.system()).orElseThrow();
+
+      write(store, "paper", SampleMarketEvents.aroundMidnight());
+
+      CqlSession session = CassandraSessionRegistry.get(node.system())
+          .sessionFor(CassandraSessionSettings.create(CassandraMarketDataStore.SESSION_CONFIG_PATH)).underlying()
+          .toCompletableFuture().get(60, TimeUnit.SECONDS);
+      for (String keyspace : List.of(prefix, prefix + "_journal", prefix + "_snapshot")) {
+        assertNotNull(session.execute("SELECT keyspace_name FROM system_schema.keyspaces WHERE keyspace_name = ?",
+            keyspace).one(), keyspace + " was not created");
+      }
+    } finally {
+      node.shutdownTestKit();
+    }
   }
 
   /** A store as a node started at {@code clock}'s time would have it, on the same session. */
