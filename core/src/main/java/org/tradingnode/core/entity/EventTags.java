@@ -10,6 +10,14 @@ public final class EventTags {
   private EventTags() {}
 
   public static String tagFor(String entityType, String entityId) {
-    return entityType + "-" + Math.floorMod(entityId.hashCode(), SLICES);
+    return tag(entityType, Math.floorMod(entityId.hashCode(), SLICES));
+  }
+
+  /** The tag of one slice, {@code 0 <= slice < SLICES}: what a projection of that slice reads. */
+  public static String tag(String entityType, int slice) {
+    if (slice < 0 || slice >= SLICES) {
+      throw new IllegalArgumentException("slice " + slice + " is not in 0.." + (SLICES - 1));
+    }
+    return entityType + "-" + slice;
   }
 }
