@@ -27,11 +27,14 @@ import org.tradingnode.core.entity.SymbolEntity;
 import org.tradingnode.core.venue.MarketFeed;
 import org.tradingnode.http.ControlRoutes;
 import org.tradingnode.persistence.AuditReader;
+import org.tradingnode.persistence.readside.ReadSide;
+import org.tradingnode.persistence.readside.ReadSideQueries;
 
 /**
  * The node's root: joins the cluster, initialises sharding for every entity type in one place, starts
  * the safety coordinator and the paper market feed as singletons, wakes the configured paper accounts,
- * creates the demo strategies that are missing, and binds the HTTP API.
+ * creates the demo strategies that are missing, starts the read side's projections (one node per tag)
+ * and binds the HTTP API.
  */
 final class Guardian {
   private Guardian() {}
@@ -84,8 +87,9 @@ final class Guardian {
       }
       createDemoStrategies(system, directory, settings);
 
+      ReadSideQueries readSide = ReadSide.start(system, catalog);
       AuditReader audit = new AuditReader(system, readJournalPluginId);
-      ControlRoutes routes = new ControlRoutes(system, directory, audit,
+      ControlRoutes routes = new ControlRoutes(system, directory, audit, readSide,
           new NodeReadiness(system, directory, audit, settings.askTimeout()), types.names(), settings.askTimeout());
       Http.get(system).newServerAt(settings.httpHost(), settings.httpPort()).bind(routes.routes())
           .whenComplete((binding, error) -> {
