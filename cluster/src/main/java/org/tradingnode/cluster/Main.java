@@ -14,7 +14,8 @@ import org.tradingnode.core.domain.strategy.StrategyTypes;
 /**
  * Starts one node, or with the first argument {@code venue-simulator} the Binance venue simulator
  * instead (see {@link VenueSimulatorProcess}). Environment of the node: {@code DATA_DIR} (default
- * ./data), {@code HTTP_PORT} (8080), {@code PERSISTENCE} (embedded), {@code CLUSTER_PORT},
+ * ./data), {@code HTTP_PORT} (8080), {@code PERSISTENCE} (embedded or cassandra, see conf/cassandra.conf),
+ * {@code CASSANDRA_CONTACT_POINTS}, {@code CLUSTER_PORT},
  * {@code CLUSTER_SEEDS} (host:port,...), and the market feed settings of conf/trading.conf. SIGTERM
  * or Ctrl-C runs a coordinated shutdown.
  */
@@ -36,7 +37,7 @@ public final class Main {
     Config config = ConfigFactory.load(overrides(dataDir).withFallback(ConfigFactory.parseResourcesAnySyntax(profile)));
     if (!config.hasPath("pekko.persistence.journal.plugin") || config.getString("pekko.persistence.journal.plugin")
         .isBlank()) {
-      throw new IllegalArgumentException("PERSISTENCE=" + profile + " is not a known profile (known: embedded)");
+      throw new IllegalArgumentException("PERSISTENCE=" + profile + " is not a known profile (known: embedded, cassandra)");
     }
     TradingNode.start(config, StrategyTypes.builtIn());
   }
@@ -51,6 +52,29 @@ public final class Main {
         nodes.add("pekko://trading@" + seed.trim());
       }
       overrides = overrides.withValue("pekko.cluster.seed-nodes", ConfigValueFactory.fromIterable(nodes));
+    }
+    return withCassandra(overrides);
+  }
+
+  /** CASSANDRA_CONTACT_POINTS (host:port,...) and CASSANDRA_USERNAME for the cassandra profile. */
+  private static Config withCassandra(Config overrides) {
+    String contactPoints = System.getenv("CASSANDRA_CONTACT_POINTS");
+    if (contactPoints != null && !contactPoints.isBlank()) {
+      List<String> points = new ArrayList<>();
+      for (String point : contactPoints.split(",")) {
+        String trimmed = point.trim();
+        if (!trimmed.matches("[^:\\s]+:\\d{1,5}")) {
+          throw new IllegalArgumentException("CASSANDRA_CONTACT_POINTS entry '" + trimmed + "' is not host:port");
+        }
+        points.add(trimmed);
+      }
+      overrides = overrides.withValue("datastax-java-driver.basic.contact-points",
+          ConfigValueFactory.fromIterable(points));
+    }
+    String user = System.getenv("CASSANDRA_USERNAME");
+    if (user != null && !user.isBlank()) {
+      overrides = overrides.withValue("datastax-java-driver.advanced.auth-provider.class",
+          ConfigValueFactory.fromAnyRef("PlainTextAuthProvider"));
     }
     return overrides;
   }

@@ -7,7 +7,7 @@ import org.tradingnode.persistence.EmbeddedJournalSchema;
 
 /**
  * Starts a node in this JVM from a fully resolved config: prepares the embedded journal when that
- * profile is chosen, reads the settings and starts the actor system with the node's guardian.
+ * profile is chosen (the cassandra profile creates its keyspaces itself when auto-create is on), reads the settings and starts the actor system with the node's guardian.
  * {@link Main} uses it with the built-in strategy types; embedding programs (the load driver) may
  * add their own types.
  */
@@ -20,6 +20,16 @@ public final class TradingNode {
       EmbeddedJournalSchema.ensure(db.getString("url"), db.getString("user"), db.getString("password"));
     }
     NodeSettings settings = NodeSettings.from(config);
-    return ActorSystem.create(Guardian.create(settings, types, "jdbc-read-journal"), "trading", config);
+    return ActorSystem.create(Guardian.create(settings, types, readJournalPluginId(config)), "trading", config);
+  }
+
+  /** The Persistence Query plugin that reads the configured journal. */
+  static String readJournalPluginId(Config config) {
+    String journal = config.getString("pekko.persistence.journal.plugin");
+    return switch (journal) {
+      case "jdbc-journal" -> "jdbc-read-journal";
+      case "pekko.persistence.cassandra.journal" -> "pekko.persistence.cassandra.query";
+      default -> throw new IllegalArgumentException("no read journal known for journal plugin " + journal);
+    };
   }
 }

@@ -36,7 +36,6 @@ import org.tradingnode.core.entity.RiskEntity;
 import org.tradingnode.core.entity.SafetyCoordinator;
 import org.tradingnode.core.entity.StrategyDetails;
 import org.tradingnode.core.entity.StrategyEntity;
-import org.tradingnode.persistence.AuditEvent;
 import org.tradingnode.persistence.AuditReader;
 import org.tradingnode.persistence.readside.OrderFilter;
 import org.tradingnode.persistence.readside.PositionRow;
@@ -50,18 +49,12 @@ import org.tradingnode.persistence.readside.ReadSideQueries;
  */
 public final class ControlRoutes extends AllDirectives {
   private static final Logger LOG = LoggerFactory.getLogger(ControlRoutes.class);
-  private static final Map<String, String> AUDIT_TYPES = Map.of(
-      "strategy", StrategyEntity.TYPE_KEY.name(),
-      "risk", RiskEntity.TYPE_KEY.name(),
-      "connection", "ExchangeConnection",
-      "symbol", "Symbol",
-      "coordinator", "SafetyCoordinator");
-
   private final ActorSystem<?> system;
   private final EntityDirectory directory;
   private final AuditReader audit;
   private final ReadSideQueries readSide;
   private final StrategyMarks marks;
+  private final AuditQueries auditQueries;
   private final Readiness readiness;
   private final Set<String> strategyTypes;
   private final Duration timeout;
@@ -73,6 +66,7 @@ public final class ControlRoutes extends AllDirectives {
     this.audit = audit;
     this.readSide = readSide;
     this.marks = new StrategyMarks(system, directory, timeout);
+    this.auditQueries = new AuditQueries(audit, java.time.Clock.systemUTC());
     this.readiness = readiness;
     this.strategyTypes = Set.copyOf(strategyTypes);
     this.timeout = timeout;
@@ -98,17 +92,15 @@ public final class ControlRoutes extends AllDirectives {
         path(PathMatchers.segment("risk").slash(PathMatchers.segment()).slash("limits"), account -> concat(
             get(() -> respond(() -> limits(account))),
             put(() -> body(json -> respond(() -> setLimits(account, json)))))),
-        path(PathMatchers.segment("audit").slash("events"), () -> get(this::auditRoute)));
+        path(PathMatchers.segment("audit").slash("events"), () -> get(() ->
+            parameterMap(params -> respond(() -> auditQueries.events(params))))),
+        path(PathMatchers.segment("audit").slash("verify"), () -> get(() ->
+            parameterMap(params -> respond(() -> auditQueries.verify(params))))));
   }
 
   private Route ordersRoute() {
     return parameterMap(params -> respond(() ->
         orders(params.get("strategy"), params.get("account"), params.get("status"))));
-  }
-
-  private Route auditRoute() {
-    return parameterMap(params -> respond(() ->
-        auditEvents(params.get("type"), params.get("id"), params.get("from"), params.get("limit"))));
   }
 
   private Route strategyRoutes() {
@@ -264,22 +256,6 @@ public final class ControlRoutes extends AllDirectives {
             directory.risk(account), replyTo -> new RiskEntity.SetLimits(limits, replyTo), timeout,
             system.scheduler())
         .thenApply(reply -> ApiModel.LimitsResponse.of(account, reply.getValue()));
-  }
-
-  private CompletionStage<List<AuditEvent>> auditEvents(String type, String id, String from, String limit) {
-    String entityType = type == null ? null : AUDIT_TYPES.get(type);
-    if (entityType == null) {
-      throw ApiError.badRequest("invalid_type", "type must be one of " + new java.util.TreeSet<>(AUDIT_TYPES.keySet()));
-    }
-    String entityId = "coordinator".equals(type) && id == null ? "global" : Validation.id(id, "id");
-    long fromSequenceNr = Validation.positiveInt(from, "from", 1, Integer.MAX_VALUE);
-    int max = Validation.positiveInt(limit, "limit", 1000, 10_000);
-    return audit.eventsOf(entityType, entityId, fromSequenceNr, max).thenApply(events -> {
-      if (events.isEmpty() && fromSequenceNr == 1) {
-        throw ApiError.notFound("no events for " + type + " " + entityId);
-      }
-      return events;
-    });
   }
 
   private static String optionalReason(String json) {

@@ -11,11 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +30,8 @@ import org.tradingnode.core.entity.SymbolEntity;
 
 /**
  * A real node started in this JVM for a benchmark: the production config of the embedded profile
- * (durable H2 journal, same dispatchers, same sharding), in a data dir of its own, on free ports,
+ * (durable H2 journal, same dispatchers, same sharding) or, with {@code PERSISTENCE=cassandra}, of the
+ * cassandra profile (see {@link BenchProfile}), in a data dir of its own, on free ports,
  * with the paper venue's generated feed off (the driver plays the venue's market stream), no demo
  * strategies, {@code symbols} generated instruments and limits a desk would set for this flow.
  */
@@ -47,14 +43,14 @@ final class BenchNode implements AutoCloseable {
   private final ActorSystem<Void> system;
   private final Path dataDir;
   private final int httpPort;
-  private final String jdbcUrl;
+  private final Config config;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private BenchNode(ActorSystem<Void> system, Path dataDir, int httpPort, String jdbcUrl) {
+  private BenchNode(ActorSystem<Void> system, Path dataDir, int httpPort, Config config) {
     this.system = system;
     this.dataDir = dataDir;
     this.httpPort = httpPort;
-    this.jdbcUrl = jdbcUrl;
+    this.config = config;
   }
 
   /** Starts a node on a new data dir. */
@@ -75,11 +71,11 @@ final class BenchNode implements AutoCloseable {
       Files.createDirectories(dataDir.resolve("journal"));
       int httpPort = freePort();
       Config config = ConfigFactory.load(ConfigFactory.parseString(overrides(dataDir, httpPort, symbols))
-          .withFallback(ConfigFactory.parseResourcesAnySyntax("embedded")));
+          .withFallback(BenchProfile.overrides(dataDir))
+          .withFallback(ConfigFactory.parseResourcesAnySyntax(BenchProfile.name())));
       ActorSystem<Void> system = TradingNode.start(config, StrategyTypes.builtIn().with(types));
       started.accept(system);
-      BenchNode node = new BenchNode(system, dataDir, httpPort,
-          config.getString("pekko-persistence-jdbc.shared-databases.trading.db.url"));
+      BenchNode node = new BenchNode(system, dataDir, httpPort, config);
       node.awaitReady();
       return node;
     } catch (IOException e) {
@@ -165,16 +161,9 @@ final class BenchNode implements AutoCloseable {
     }
   }
 
-  /** Rows in the event journal, read through the node's own H2 database. */
+  /** Rows in the event journal, counted in the node's own database. */
   long journalRows() {
-    try (Connection c = DriverManager.getConnection(jdbcUrl, "sa", "");
-         Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM PUBLIC.\"event_journal\"")) {
-      rs.next();
-      return rs.getLong(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot count journal rows: " + e.getMessage(), e);
-    }
+    return JournalRows.count(system, config);
   }
 
   private void awaitReady() {

@@ -10,14 +10,11 @@ public final class EventTags {
   private EventTags() {}
 
   public static String tagFor(String entityType, String entityId) {
-    return tag(entityType, Math.floorMod(entityId.hashCode(), SLICES));
+    return sliceTag(entityType, Math.floorMod(entityId.hashCode(), SLICES));
   }
 
-  /** The tag of one slice, {@code 0 <= slice < SLICES}: what a projection of that slice reads. */
-  public static String tag(String entityType, int slice) {
-    if (slice < 0 || slice >= SLICES) {
-      throw new IllegalArgumentException("slice " + slice + " is not in 0.." + (SLICES - 1));
-    }
+  /** The tag of one slice of an entity type, {@code 0 <= slice < SLICES}. */
+  public static String sliceTag(String entityType, int slice) {
     return entityType + "-" + slice;
   }
 }

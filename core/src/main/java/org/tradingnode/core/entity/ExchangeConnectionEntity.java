@@ -17,6 +17,7 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
@@ -41,6 +42,7 @@ import org.tradingnode.core.venue.PaperVenue;
 import org.tradingnode.core.venue.VenueCommand;
 import org.tradingnode.core.venue.VenueGateway;
 import org.tradingnode.core.venue.VenueSession;
+import org.tradingnode.core.entity.chain.ChainingEventAdapter;
 
 /**
  * The connection of one account to one venue ({@code exchange:account}). It persists every order
@@ -198,6 +200,7 @@ public final class ExchangeConnectionEntity
   }
 
   private final ActorContext<Command> context;
+  private final ChainingEventAdapter<Event> chain;
   private final String connectionId;
   private final String exchange;
   private final EntityDirectory directory;
@@ -229,6 +232,7 @@ public final class ExchangeConnectionEntity
     super(PersistenceId.of(TYPE_KEY.name(), connectionId),
         SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
     this.context = context;
+    this.chain = new ChainingEventAdapter<>(context.getSystem());
     this.connectionId = connectionId;
     this.exchange = connectionId.substring(0, connectionId.indexOf(':'));
     this.directory = directory;
@@ -244,21 +248,6 @@ public final class ExchangeConnectionEntity
     return State.empty();
   }
 
-  @Override
-  public SnapshotAdapter<State> snapshotAdapter() {
-    return new SnapshotAdapter<>() {
-      @Override
-      public Object toJournal(State state) {
-        return state.copy();
-      }
-
-      @Override
-      public State fromJournal(Object from) {
-        return (State) from;
-      }
-    };
-  }
-
   /**
    * A snapshot holds every order the account ever sent, so it is taken rarely: replaying a few
    * thousand events on recovery is cheaper than writing the whole ledger every few hundred.
@@ -266,6 +255,17 @@ public final class ExchangeConnectionEntity
   @Override
   public RetentionCriteria retentionCriteria() {
     return RetentionCriteria.snapshotEvery(5_000, 2);
+  }
+
+  @Override
+  public ChainingEventAdapter<Event> eventAdapter() {
+    return chain;
+  }
+
+  /** The state changes in place, so a snapshot gets its own copy to serialize. */
+  @Override
+  public SnapshotAdapter<State> snapshotAdapter() {
+    return chain.snapshots(State::copy);
   }
 
   @Override
@@ -277,6 +277,7 @@ public final class ExchangeConnectionEntity
   public SignalHandler<State> signalHandler() {
     return newSignalHandlerBuilder()
         .onSignal(RecoveryCompleted.instance(), state -> {
+          chain.recoveryCompleted();
           directory.coordinator().tell(new SafetyCoordinator.Register(
               new Participant(Participant.Kind.CONNECTION, connectionId)));
           if (state.opened()) {

@@ -36,6 +36,7 @@ import org.tradingnode.core.domain.risk.RiskDecision;
 import org.tradingnode.core.domain.risk.RiskEngine;
 import org.tradingnode.core.domain.risk.RiskLimits;
 import org.tradingnode.core.serialization.CborSerializable;
+import org.tradingnode.core.entity.chain.ChainingEventAdapter;
 
 /**
  * Pre-trade risk of one account. Every intent is decided here and the decision is persisted before it
@@ -117,6 +118,7 @@ public final class RiskEntity
   private record Step(Event event, State state) {}
 
   private final ActorContext<Command> context;
+  private final ChainingEventAdapter<Event> chain;
   private final String account;
   private final EntityDirectory directory;
   private final InstrumentCatalog catalog;
@@ -146,6 +148,7 @@ public final class RiskEntity
     super(PersistenceId.of(TYPE_KEY.name(), account),
         SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
     this.context = context;
+    this.chain = new ChainingEventAdapter<>(context.getSystem());
     this.account = account;
     this.directory = directory;
     this.catalog = catalog;
@@ -159,25 +162,21 @@ public final class RiskEntity
     return new State(defaultLimits, TradingMode.RUNNING, AccountExposure.empty(), 0L);
   }
 
-  /** The exposure changes in place, so a snapshot gets its own copy to serialize. */
-  @Override
-  public SnapshotAdapter<State> snapshotAdapter() {
-    return new SnapshotAdapter<>() {
-      @Override
-      public Object toJournal(State state) {
-        return new State(state.limits(), state.mode(), state.exposure().copy(), state.lossLimitBreachedAt());
-      }
-
-      @Override
-      public State fromJournal(Object from) {
-        return (State) from;
-      }
-    };
-  }
-
   @Override
   public RetentionCriteria retentionCriteria() {
     return RetentionCriteria.snapshotEvery(200, 2);
+  }
+
+  @Override
+  public ChainingEventAdapter<Event> eventAdapter() {
+    return chain;
+  }
+
+  /** The exposure changes in place, so a snapshot gets its own copy to serialize. */
+  @Override
+  public SnapshotAdapter<State> snapshotAdapter() {
+    return chain.snapshots(state -> new State(state.limits(), state.mode(), state.exposure().copy(),
+        state.lossLimitBreachedAt()));
   }
 
   @Override
@@ -188,8 +187,10 @@ public final class RiskEntity
   @Override
   public SignalHandler<State> signalHandler() {
     return newSignalHandlerBuilder()
-        .onSignal(RecoveryCompleted.instance(), state -> directory.coordinator()
-            .tell(new SafetyCoordinator.Register(new Participant(Participant.Kind.RISK, account))))
+        .onSignal(RecoveryCompleted.instance(), state -> {
+          chain.recoveryCompleted();
+          directory.coordinator().tell(new SafetyCoordinator.Register(new Participant(Participant.Kind.RISK, account)));
+        })
         .build();
   }
 

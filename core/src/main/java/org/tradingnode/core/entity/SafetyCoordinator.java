@@ -12,6 +12,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -21,6 +22,7 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.tradingnode.core.domain.mode.TradingMode;
 import org.tradingnode.core.serialization.CborSerializable;
+import org.tradingnode.core.entity.chain.ChainingEventAdapter;
 
 /**
  * The one place that decides the trading mode (a cluster singleton). It persists every change, pushes
@@ -82,6 +84,7 @@ public final class SafetyCoordinator
       (Participant p) -> p.kind() == Participant.Kind.CONNECTION ? 0 : p.kind() == Participant.Kind.RISK ? 1 : 2);
 
   private final ActorContext<Command> context;
+  private final ChainingEventAdapter<Event> chain;
   private final EntityDirectory directory;
   private final Clock clock;
 
@@ -92,6 +95,7 @@ public final class SafetyCoordinator
   private SafetyCoordinator(ActorContext<Command> context, EntityDirectory directory, Clock clock) {
     super(PERSISTENCE_ID, SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
     this.context = context;
+    this.chain = new ChainingEventAdapter<>(context.getSystem());
     this.directory = directory;
     this.clock = clock;
   }
@@ -107,9 +111,25 @@ public final class SafetyCoordinator
   }
 
   @Override
+  public Set<String> tagsFor(Event event) {
+    return Set.of(EventTags.tagFor(PERSISTENCE_ID.entityTypeHint(), PERSISTENCE_ID.entityId()));
+  }
+
+  @Override
+  public ChainingEventAdapter<Event> eventAdapter() {
+    return chain;
+  }
+
+  @Override
+  public SnapshotAdapter<State> snapshotAdapter() {
+    return chain.snapshots();
+  }
+
+  @Override
   public SignalHandler<State> signalHandler() {
     return newSignalHandlerBuilder()
         .onSignal(RecoveryCompleted.instance(), state -> {
+          chain.recoveryCompleted();
           TradingMode mode = state.mode().mode();
           if (mode == TradingMode.INITIALIZING || mode == TradingMode.SHUTDOWN) {
             context.getSelf().tell(new ChangeMode(TradingMode.RUNNING, "node started", context.getSystem().ignoreRef()));

@@ -14,6 +14,7 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
@@ -37,6 +38,7 @@ import org.tradingnode.core.domain.strategy.StrategyTypes;
 import org.tradingnode.core.domain.strategy.SymbolView;
 import org.tradingnode.core.runner.StrategyRunner;
 import org.tradingnode.core.serialization.CborSerializable;
+import org.tradingnode.core.entity.chain.ChainingEventAdapter;
 
 /**
  * One strategy: its config, lifecycle, intents, orders and positions. The logic runs in a supervised
@@ -164,6 +166,7 @@ public final class StrategyEntity
   }
 
   private final ActorContext<Command> context;
+  private final ChainingEventAdapter<Event> chain;
   private final String strategyId;
   private final EntityDirectory directory;
   private final InstrumentCatalog catalog;
@@ -184,6 +187,7 @@ public final class StrategyEntity
     super(PersistenceId.of(TYPE_KEY.name(), strategyId),
         SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
     this.context = context;
+    this.chain = new ChainingEventAdapter<>(context.getSystem());
     this.strategyId = strategyId;
     this.directory = directory;
     this.catalog = catalog;
@@ -203,6 +207,16 @@ public final class StrategyEntity
   }
 
   @Override
+  public ChainingEventAdapter<Event> eventAdapter() {
+    return chain;
+  }
+
+  @Override
+  public SnapshotAdapter<State> snapshotAdapter() {
+    return chain.snapshots();
+  }
+
+  @Override
   public java.util.Set<String> tagsFor(Event event) {
     return java.util.Set.of(EventTags.tagFor(TYPE_KEY.name(), strategyId));
   }
@@ -211,6 +225,7 @@ public final class StrategyEntity
   public SignalHandler<State> signalHandler() {
     return newSignalHandlerBuilder()
         .onSignal(RecoveryCompleted.instance(), state -> {
+          chain.recoveryCompleted();
           if (state instanceof DefinedStrategy s) {
             directory.coordinator().tell(new SafetyCoordinator.Register(
                 new Participant(Participant.Kind.STRATEGY, strategyId)));

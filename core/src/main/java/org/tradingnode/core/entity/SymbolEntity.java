@@ -12,9 +12,12 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
 import org.apache.pekko.persistence.typed.javadsl.Effect;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
 import org.tradingnode.core.domain.market.BookDelta;
 import org.tradingnode.core.domain.market.MarketEvent;
@@ -22,6 +25,7 @@ import org.tradingnode.core.domain.market.OrderBook;
 import org.tradingnode.core.domain.market.Quote;
 import org.tradingnode.core.domain.market.Trade;
 import org.tradingnode.core.serialization.CborSerializable;
+import org.tradingnode.core.entity.chain.ChainingEventAdapter;
 
 /**
  * One symbol on one venue ({@code exchange:symbol}). Keeps the order book, the last quote and trade in
@@ -67,6 +71,7 @@ public final class SymbolEntity
   public record State(boolean live, long since) implements CborSerializable {}
 
   private final ActorContext<Command> context;
+  private final ChainingEventAdapter<Event> chain;
   private final String symbolId;
   private final Clock clock;
   private final Set<ActorRef<MarketDataBatch>> subscribers = new HashSet<>();
@@ -83,6 +88,7 @@ public final class SymbolEntity
     super(PersistenceId.of(TYPE_KEY.name(), symbolId),
         SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
     this.context = context;
+    this.chain = new ChainingEventAdapter<>(context.getSystem());
     this.symbolId = symbolId;
     this.clock = clock;
   }
@@ -93,8 +99,25 @@ public final class SymbolEntity
   }
 
   @Override
+  public ChainingEventAdapter<Event> eventAdapter() {
+    return chain;
+  }
+
+  @Override
+  public SnapshotAdapter<State> snapshotAdapter() {
+    return chain.snapshots();
+  }
+
+  @Override
   public Set<String> tagsFor(Event event) {
     return Set.of(EventTags.tagFor(TYPE_KEY.name(), symbolId));
+  }
+
+  @Override
+  public SignalHandler<State> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(RecoveryCompleted.instance(), state -> chain.recoveryCompleted())
+        .build();
   }
 
   @Override

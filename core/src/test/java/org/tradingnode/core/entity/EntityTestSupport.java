@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.tradingnode.core.entity.chain.ChainedEvent;
 import org.tradingnode.core.domain.instrument.Instrument;
 import org.tradingnode.core.domain.instrument.InstrumentCatalog;
 import org.tradingnode.core.domain.order.OrderIntent;
@@ -33,6 +34,20 @@ final class EntityTestSupport {
         .withFallback(ConfigFactory.parseResources("serialization.conf"))
         .withFallback(ConfigFactory.parseString("pekko.loglevel = WARNING"))
         .withFallback(ConfigFactory.load());
+  }
+
+  /** The one domain event a command persisted, unwrapped from its hash-chain record. */
+  static Object event(EventSourcedBehaviorTestKit.CommandResult<?, ?, ?> result) {
+    return unwrap(result.event());
+  }
+
+  /** The domain events a command persisted, in order, unwrapped from their hash-chain records. */
+  static List<Object> events(EventSourcedBehaviorTestKit.CommandResult<?, ?, ?> result) {
+    return result.events().stream().map(EntityTestSupport::unwrap).toList();
+  }
+
+  private static Object unwrap(Object stored) {
+    return stored instanceof ChainedEvent chained ? chained.event() : stored;
   }
 
   static OrderIntent marketBuy(String clientOrderId, String quantity, String referencePrice) {

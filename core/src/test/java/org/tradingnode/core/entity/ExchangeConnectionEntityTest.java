@@ -73,7 +73,7 @@ class ExchangeConnectionEntityTest {
 
     var result = connection.runCommand(new ExchangeConnectionEntity.SubmitOrder(intent));
 
-    assertEquals(new ExchangeConnectionEntity.OrderSubmitted(intent, NOW), result.event());
+    assertEquals(new ExchangeConnectionEntity.OrderSubmitted(intent, NOW), EntityTestSupport.event(result));
     assertInstanceOf(VenueReport.Accepted.class,
         directory.strategies.expectMessageClass(StrategyEntity.OrderUpdated.class).report());
     var filled = (VenueReport.Filled) directory.strategies.expectMessageClass(StrategyEntity.OrderUpdated.class).report();
@@ -92,7 +92,7 @@ class ExchangeConnectionEntityTest {
 
     var again = connection.runCommand(new ExchangeConnectionEntity.SubmitOrder(intent));
 
-    assertEquals(List.of(), again.events());
+    assertEquals(List.of(), EntityTestSupport.events(again));
     assertEquals(1, orders().orders().size());
     var balances = connection.<ExchangeConnectionEntity.BalancesView>runCommand(
         ExchangeConnectionEntity.GetBalances::new).reply().balances();
@@ -106,7 +106,7 @@ class ExchangeConnectionEntityTest {
 
     var result = connection.runCommand(new ExchangeConnectionEntity.ApplyMode(TradingMode.HALTED, "operator"));
 
-    assertInstanceOf(ExchangeConnectionEntity.CancelRequested.class, result.events().get(1));
+    assertInstanceOf(ExchangeConnectionEntity.CancelRequested.class, EntityTestSupport.events(result).get(1));
     awaitStatus("s1-1", OrderStatus.CANCELED);
   }
 
@@ -116,7 +116,7 @@ class ExchangeConnectionEntityTest {
 
     var result = connection.runCommand(new ExchangeConnectionEntity.SubmitOrder(marketBuy("s1-1", "0.01", "60000")));
 
-    assertInstanceOf(ExchangeConnectionEntity.OrderRejected.class, result.events().get(1));
+    assertInstanceOf(ExchangeConnectionEntity.OrderRejected.class, EntityTestSupport.events(result).get(1));
     assertEquals(OrderStatus.REJECTED, orders().orders().get(0).status());
   }
 

@@ -48,7 +48,7 @@ class RiskEntityTest {
 
     var result = risk.runCommand(new RiskEntity.EvaluateIntent(intent));
 
-    assertEquals(new RiskEntity.OrderApproved(intent, NOW), result.event());
+    assertEquals(new RiskEntity.OrderApproved(intent, NOW), EntityTestSupport.event(result));
     assertEquals(intent, directory.connections.expectMessageClass(ExchangeConnectionEntity.SubmitOrder.class).intent());
     assertEquals(1, result.state().exposure().openOrderCount());
   }
@@ -62,7 +62,7 @@ class RiskEntityTest {
 
     var result = risk.runCommand(new RiskEntity.RecordFill(fill, true));
 
-    assertEquals(List.of(new RiskEntity.FillRecorded(fill, true)), result.events());
+    assertEquals(List.of(new RiskEntity.FillRecorded(fill, true)), EntityTestSupport.events(result));
     assertEquals(0, result.state().exposure().openOrderCount());
     assertEquals(0, new BigDecimal("0.01").compareTo(result.state().exposure().position("BTCUSDT").quantity()));
     risk.restart();
@@ -75,7 +75,7 @@ class RiskEntityTest {
 
     var result = risk.runCommand(new RiskEntity.EvaluateIntent(intent));
 
-    assertInstanceOf(RiskEntity.OrderDenied.class, result.event());
+    assertInstanceOf(RiskEntity.OrderDenied.class, EntityTestSupport.event(result));
     var denied = directory.strategies.expectMessageClass(StrategyEntity.IntentDenied.class);
     assertEquals(DenyReason.MAX_ORDER_NOTIONAL, denied.reason());
     directory.connections.expectNoMessage();
@@ -100,7 +100,7 @@ class RiskEntityTest {
 
     var result = risk.runCommand(new RiskEntity.EvaluateIntent(marketBuy("s1-1", "0.01", "60000")));
 
-    assertEquals(DenyReason.TRADING_HALTED, ((RiskEntity.OrderDenied) result.event()).reason());
+    assertEquals(DenyReason.TRADING_HALTED, ((RiskEntity.OrderDenied) EntityTestSupport.event(result)).reason());
   }
 
   @Test
@@ -122,7 +122,7 @@ class RiskEntityTest {
 
     var result = risk.runCommand(new RiskEntity.RecordFill(sellAtLoss, true));
 
-    assertInstanceOf(RiskEntity.DailyLossLimitBreached.class, result.events().get(1));
+    assertInstanceOf(RiskEntity.DailyLossLimitBreached.class, EntityTestSupport.events(result).get(1));
     directory.coordinator.expectMessageClass(SafetyCoordinator.Register.class);
     var alert = directory.coordinator.expectMessageClass(SafetyCoordinator.ReportAlert.class);
     assertEquals(Alert.DAILY_LOSS_LIMIT, alert.alert());

@@ -94,7 +94,7 @@ class SafetyCoordinatorTest {
   void aStrategyFailureIsRecordedWithoutChangingTheMode() {
     var result = coordinator.runCommand(new SafetyCoordinator.ReportAlert(Alert.STRATEGY_FAILED, "s1", "crashed"));
 
-    assertEquals(1, result.events().size());
+    assertEquals(1, EntityTestSupport.events(result).size());
     assertEquals(TradingMode.RUNNING, coordinator.getState().mode().mode());
   }
 }

@@ -72,7 +72,7 @@ class StrategyEntityTest {
         replyTo -> new StrategyEntity.CreateStrategy(CONFIG, replyTo));
 
     assertEquals(List.of(new StrategyEntity.StrategyCreated(CONFIG, NOW), new StrategyEntity.StrategyStarted(NOW)),
-        result.events());
+        EntityTestSupport.events(result));
     assertEquals(StrategyStatus.RUNNING, ((StrategyEntity.Done) result.reply()).details().status());
     directory.coordinator.expectMessage(new SafetyCoordinator.Register(
         new Participant(Participant.Kind.STRATEGY, "s1")));
@@ -158,7 +158,7 @@ class StrategyEntityTest {
     var first = entity.runCommand(new StrategyEntity.OrderUpdated(new VenueReport.Filled(fill)));
     var second = entity.runCommand(new StrategyEntity.OrderUpdated(new VenueReport.Filled(fill)));
 
-    assertEquals(List.of(new StrategyEntity.OrderFilled(fill)), first.events());
+    assertEquals(List.of(new StrategyEntity.OrderFilled(fill)), EntityTestSupport.events(first));
     assertTrue(second.hasNoEvents());
     assertEquals(0, new BigDecimal("0.01").compareTo(state().book().position("BTCUSDT").quantity()));
     assertEquals(OrderStatus.FILLED, state().book().orders().get("s1-1").status());
@@ -183,13 +183,13 @@ class StrategyEntityTest {
 
     var halted = entity.runCommand(new StrategyEntity.ApplyMode(TradingMode.HALTED, "operator"));
 
-    assertInstanceOf(StrategyEntity.StrategyHalted.class, halted.event());
+    assertInstanceOf(StrategyEntity.StrategyHalted.class, EntityTestSupport.event(halted));
     assertEquals(StrategyStatus.HALTED, state().status());
     directory.connections.expectMessage(new ExchangeConnectionEntity.CancelStrategyOrders("s1", "trading HALTED"));
 
     var resumed = entity.runCommand(new StrategyEntity.ApplyMode(TradingMode.RUNNING, "resumed"));
 
-    assertInstanceOf(StrategyEntity.StrategyResumed.class, resumed.event());
+    assertInstanceOf(StrategyEntity.StrategyResumed.class, EntityTestSupport.event(resumed));
     assertEquals(StrategyStatus.RUNNING, state().status());
   }
 

@@ -43,7 +43,7 @@ class SymbolEntityTest {
     var live = symbol.runCommand(new SymbolEntity.PublishMarketData(first));
     var quiet = symbol.runCommand(new SymbolEntity.PublishMarketData(second));
 
-    assertEquals(new SymbolEntity.SymbolWentLive("paper:BTCUSDT", NOW), live.event());
+    assertEquals(new SymbolEntity.SymbolWentLive("paper:BTCUSDT", NOW), EntityTestSupport.event(live));
     assertTrue(quiet.hasNoEvents());
     assertEquals(first, subscriber.receiveMessage().events());
     assertEquals(second, subscriber.receiveMessage().events());

@@ -33,7 +33,7 @@ public final class ReadSide {
     StrategyEventProjector projector = new StrategyEventProjector(catalog);
     ReadSideSettings settings = ReadSideSettings.from(config.getConfig("trading.read-side"));
     ShardedDaemonProcess.get(system).init(TagProjection.Command.class, PROCESS_NAME, EventTags.SLICES,
-        slice -> TagProjection.create(EventTags.tag(StrategyEntity.TYPE_KEY.name(), slice), journal, store,
+        slice -> TagProjection.create(EventTags.sliceTag(StrategyEntity.TYPE_KEY.name(), slice), journal, store,
             projector, settings),
         ShardedDaemonProcessSettings.create(system), Optional.of(TagProjection.Stop.INSTANCE));
     return store;

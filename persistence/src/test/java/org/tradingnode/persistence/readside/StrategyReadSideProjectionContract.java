@@ -150,7 +150,7 @@ abstract class StrategyReadSideProjectionContract {
   private static List<String> tags() {
     List<String> tags = new ArrayList<>();
     for (int slice = 0; slice < EventTags.SLICES; slice++) {
-      tags.add(EventTags.tag(StrategyEntity.TYPE_KEY.name(), slice));
+      tags.add(EventTags.sliceTag(StrategyEntity.TYPE_KEY.name(), slice));
     }
     return tags;
   }

@@ -37,6 +37,7 @@ final class TestNode implements AutoCloseable {
             pekko.actor.provider = cluster
             pekko.remote.artery.canonical { hostname = "127.0.0.1", port = 0 }
             pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
+            pekko.coordinated-shutdown.exit-jvm = off
             pekko.loglevel = WARNING
             """)
         .withFallback(profile)

@@ -22,24 +22,40 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The node as a user runs it: its own JVM on free ports with a fresh data directory, driven only
- * through the HTTP API. The steps build on each other, in order: trading, a limit breach, bad input,
- * the emergency stop, a kill -9 and restart on the same data, positions against fills and against
- * the strategies' own books, resume, and the audit trail.
+ * through the HTTP API, the same on every journal profile. The steps build on each other, in order:
+ * trading, a limit breach, bad input, the emergency stop, a kill -9 and restart on the same data,
+ * positions against fills and against the strategies' own books, resume, the audit trail, and an
+ * event edited in the database named by the chain verification.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class NodeEndToEndTest {
-  private static final Map<String, String> ENV = Map.of("MARKET_TICK_INTERVAL", "50ms");
+abstract class NodeEndToEndContract {
+  private Map<String, String> env;
   private Path dataDir;
   private NodeProcess node;
   private ApiClient api;
   private Map<String, String> ordersBeforeKill;
   private Map<String, String> positionsBeforeKill;
 
+  /** The environment that selects the journal profile, e.g. {@code PERSISTENCE}. */
+  abstract Map<String, String> journalEnv() throws Exception;
+
+  /**
+   * Edits the stored bytes of one event directly in the database, replacing {@code original} with
+   * {@code replacement} of the same length; {@code node} is stopped first when the database is private to it.
+   */
+  abstract void editStoredEvent(Path dataDir, String persistenceId, long sequenceNumber, String original,
+      String replacement) throws Exception;
+
+  /** Whether the node must be stopped while its database is edited (an embedded database). */
+  abstract boolean editNeedsNodeStopped();
+
   @BeforeAll
   void startNode() throws Exception {
+    env = new java.util.HashMap<>(journalEnv());
+    env.put("MARKET_TICK_INTERVAL", "50ms");
     dataDir = Files.createTempDirectory("trading-node-e2e").resolve("data");
-    node = NodeProcess.start(dataDir, ENV);
+    node = NodeProcess.start(dataDir, env);
     api = new ApiClient(node.httpPort);
     ApiClient.until(() -> api.get("/ready"), a -> a.status() == 200, 240, "the node to be ready (log: " + node.log + ")");
   }
@@ -136,7 +152,7 @@ class NodeEndToEndTest {
     int strategiesBeforeKill = api.get("/api/v1/strategies").body().size();
 
     node.kill();
-    node = NodeProcess.start(dataDir, ENV);
+    node = NodeProcess.start(dataDir, env);
     api = new ApiClient(node.httpPort);
     ApiClient.until(() -> api.get("/ready"), a -> a.status() == 200, 240, "the restarted node to be ready");
 
@@ -199,6 +215,52 @@ class NodeEndToEndTest {
     assertTrue(any(events, e -> e.get("eventType").asText().equals("OrderIntended")));
     assertTrue(any(events, e -> e.get("eventType").asText().equals("StrategyHalted")));
     assertEquals("resting-buyer", events.get(0).get("payload").get("config").get("id").asText());
+  }
+
+  @Test
+  @Order(10)
+  void theHashChainVerifiesAndAnEventEditedInTheDatabaseIsNamed() throws Exception {
+    JsonNode verified = api.get("/api/v1/audit/verify?type=strategy&id=resting-buyer").body();
+    int stored = api.get("/api/v1/audit/events?type=strategy&id=resting-buyer").body().size();
+    assertTrue(verified.get("ok").asBoolean(), verified.toString());
+    assertEquals(stored, verified.get("verified").asInt());
+    JsonNode created = api.get("/api/v1/audit/events?type=strategy&id=resting-buyer&limit=1").body().get(0);
+    assertEquals(1, created.get("sequenceNumber").asInt());
+    assertEquals(64, created.get("hash").asText().length());
+
+    if (editNeedsNodeStopped()) {
+      node.close();
+    }
+    editStoredEvent(dataDir, "Strategy|resting-buyer", 1, "resting-buyer", "resting-buyeX");
+    if (editNeedsNodeStopped()) {
+      node = NodeProcess.start(dataDir, env);
+      api = new ApiClient(node.httpPort);
+      ApiClient.until(() -> api.get("/ready"), a -> a.status() == 200, 240, "the node to be ready after the edit");
+    }
+
+    JsonNode tampered = api.get("/api/v1/audit/verify?type=strategy&id=resting-buyer").body();
+    assertFalse(tampered.get("ok").asBoolean(), tampered.toString());
+    assertEquals(1, tampered.get("firstMismatch").asInt(), tampered.toString());
+    JsonNode untouched = api.get("/api/v1/audit/verify?type=strategy&id=demo-btc-momentum").body();
+    assertTrue(untouched.get("ok").asBoolean(), untouched.toString());
+    assertError(api.get("/api/v1/audit/verify?type=strategy&id=nobody"), 404, "not_found");
+  }
+
+  @Test
+  @Order(9)
+  void theAuditTrailListsAllStrategiesEventsByTimeRangePageByPage() {
+    JsonNode first = api.get("/api/v1/audit/events?type=strategy&limit=3").body();
+    assertEquals(3, first.get("events").size(), first.toString());
+    String next = first.get("next").asText();
+    JsonNode second = ApiClient.until(() -> api.get("/api/v1/audit/events?type=strategy&limit=3&after=" + next),
+        a -> a.status() == 200, 30, "the second page").body();
+    assertEquals(3, second.get("events").size(), second.toString());
+    assertTrue(first.get("events").get(2).get("timestamp").asLong()
+        <= second.get("events").get(0).get("timestamp").asLong());
+    assertError(api.get("/api/v1/audit/events?type=strategy&after=garbage"), 400, "invalid_after");
+    assertError(api.get("/api/v1/audit/events?type=strategy&from=yesterday"), 400, "invalid_from");
+    assertError(api.get("/api/v1/audit/events?type=strategy&from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z"),
+        400, "invalid_range");
   }
 
   private Map<String, String> orderStates() {
