@@ -13,11 +13,11 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.persistence.cassandra.query.javadsl.CassandraReadJournal;
 import org.apache.pekko.persistence.query.Offset;
+import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.persistence.query.TimeBasedUUID;
-import org.apache.pekko.stream.connectors.cassandra.CassandraSessionSettings;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
-import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegistry;
 import org.tradingnode.core.domain.order.Fill;
 import org.tradingnode.core.domain.order.Order;
 
@@ -44,13 +44,16 @@ public final class CassandraReadSideStore implements ReadSideStore {
   }
 
   /**
-   * The store on the session of {@code pekko.persistence.cassandra}; with {@code createSchema} the
-   * keyspace and tables are created when missing before the first statement runs.
+   * The store on the Cassandra journal's shared session ({@code pekko.persistence.cassandra}), taken from
+   * the read journal: the session is registered once per actor system together with the schema
+   * initialisation of whoever asks first, and the read journal registers the journal's own (keyspaces
+   * and tables created when auto-create is on). With {@code createSchema} the read side's keyspace and
+   * tables are created when missing before the first statement runs.
    */
   public static CassandraReadSideStore open(ActorSystem<?> system, CassandraReadSideSchema schema,
       boolean createSchema, Executor blocking) {
-    CassandraSession session = CassandraSessionRegistry.get(system)
-        .sessionFor(CassandraSessionSettings.create("pekko.persistence.cassandra"));
+    CassandraSession session = PersistenceQuery.get(system)
+        .getReadJournalFor(CassandraReadJournal.class, JournalProfile.CASSANDRA.readJournalPluginId()).session();
     return new CassandraReadSideStore(session, schema, createSchema, blocking);
   }
 

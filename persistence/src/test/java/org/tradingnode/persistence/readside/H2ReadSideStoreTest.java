@@ -12,7 +12,7 @@ class H2ReadSideStoreTest extends ReadSideStoreContract {
 
   @Override
   ReadSideStore openStore() {
-    store = H2ReadSideStore.open(EmbeddedProfile.jdbcUrl(dataDir), "sa", "", Runnable::run);
+    store = H2ReadSideStore.open(EmbeddedProfile.jdbcUrl(EmbeddedProfile.config(dataDir)), "sa", "", Runnable::run);
     return store;
   }
 

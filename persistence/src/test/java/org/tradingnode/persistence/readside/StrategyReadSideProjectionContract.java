@@ -11,13 +11,12 @@ import static org.tradingnode.persistence.readside.TradingStory.BETA_FILL_1;
 
 import com.typesafe.config.Config;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.pekko.persistence.query.Offset;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.tradingnode.core.domain.order.OrderStatus;
 import org.tradingnode.core.entity.EventTags;
 import org.tradingnode.core.entity.StrategyEntity;
@@ -30,15 +29,19 @@ import org.tradingnode.core.entity.StrategyEntity;
 abstract class StrategyReadSideProjectionContract {
   private static final List<String> STRATEGIES = List.of("alpha", "beta");
 
-  @TempDir
-  Path dataDir;
+  private Config profile;
 
-  /** The config of the journal profile under test for a node whose data is under {@code dataDir}. */
-  abstract Config profile(Path dataDir);
+  /** The node config of the journal profile under test, on data (a directory, keyspaces) of this test only. */
+  abstract Config freshProfile();
+
+  @BeforeEach
+  void prepareProfile() {
+    profile = freshProfile();
+  }
 
   @Test
   void journaledOrdersFillsAndPositionsAppearWithTheNumbersTheStrategyComputes() {
-    try (TestNode node = TestNode.start(profile(dataDir))) {
+    try (TestNode node = TestNode.start(profile)) {
       ReadSideQueries readSide = node.startReadSide();
 
       node.journal("alpha", TradingStory.alphaOpening());
@@ -71,7 +74,7 @@ abstract class StrategyReadSideProjectionContract {
   void replayingEveryTagFromTheStartCountsNoFillTwice() {
     ReadSideSnapshot projectedOnce;
     List<Offset> offsetsOnce;
-    try (TestNode node = TestNode.start(profile(dataDir))) {
+    try (TestNode node = TestNode.start(profile)) {
       ReadSideQueries readSide = node.startReadSide();
       node.journal("alpha", TradingStory.alphaOpening());
       node.journal("beta", TradingStory.betaShort());
@@ -88,7 +91,7 @@ abstract class StrategyReadSideProjectionContract {
       });
     }
 
-    try (TestNode node = TestNode.start(profile(dataDir))) {
+    try (TestNode node = TestNode.start(profile)) {
       for (String tag : tags()) {
         node.await(node.store().update(tag, Offset.noOffset(), rows -> { }));
       }
@@ -105,7 +108,7 @@ abstract class StrategyReadSideProjectionContract {
   @Test
   void eventsJournaledWhileNoNodeProjectsAppearOnceANodeProjectsFromTheStoredOffset() {
     Offset storedBeforeStop;
-    try (TestNode node = TestNode.start(profile(dataDir))) {
+    try (TestNode node = TestNode.start(profile)) {
       ReadSideQueries readSide = node.startReadSide();
       node.journal("alpha", TradingStory.alphaOpening());
       node.eventually(() -> {
@@ -119,14 +122,14 @@ abstract class StrategyReadSideProjectionContract {
       });
     }
 
-    try (TestNode node = TestNode.start(profile(dataDir))) {
+    try (TestNode node = TestNode.start(profile)) {
       node.journal("alpha", TradingStory.alphaClosing());
 
       assertNull(ReadSideSnapshot.of(node, node.store(), STRATEGIES).order("alpha-5"));
       assertEquals(storedBeforeStop, node.await(node.store().offset(alphaTag())));
     }
 
-    try (TestNode node = TestNode.start(profile(dataDir))) {
+    try (TestNode node = TestNode.start(profile)) {
       ReadSideQueries readSide = node.startReadSide();
 
       ReadSideSnapshot caughtUp = node.eventually(() -> {

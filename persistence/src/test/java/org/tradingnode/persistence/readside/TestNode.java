@@ -17,34 +17,30 @@ import org.apache.pekko.cluster.typed.Join;
 import org.tradingnode.core.entity.StrategyEntity;
 
 /**
- * A one-node cluster on 127.0.0.1 with a real journal of the profile under test, the node's
- * serialization and read-side settings: what the node runs, without its entities. Closing it is a
+ * A one-node cluster on 127.0.0.1 with a real journal of the profile under test and the node's own
+ * configuration of that profile: what the node runs, without its entities. Closing it is a
  * node stop; the journal and the read side's tables stay for the next node on the same data.
  */
 final class TestNode implements AutoCloseable {
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
   private final ActorTestKit kit;
-  private final Map<String, ActorRef<StrategyJournalWriter.Append>> writers = new HashMap<>();
+  private final Map<String, ActorRef<StrategyJournalWriter.Command>> writers = new HashMap<>();
   private ReadSideStore store;
 
   private TestNode(ActorTestKit kit) {
     this.kit = kit;
   }
 
+  /** A node on the profile's config (one of the node's profiles from conf/, with test overrides). */
   static TestNode start(Config profile) {
-    Config config = ConfigFactory.parseString("""
-            pekko.actor.provider = cluster
+    Config config = ConfigFactory.load(ConfigFactory.parseString("""
             pekko.remote.artery.canonical { hostname = "127.0.0.1", port = 0 }
             pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
             pekko.coordinated-shutdown.exit-jvm = off
             pekko.loglevel = WARNING
-            """)
-        .withFallback(profile)
-        .withFallback(ConfigFactory.parseResources("serialization.conf"))
-        .withFallback(ConfigFactory.parseResources("trading.conf"))
-        .withFallback(ConfigFactory.load())
-        .resolve();
+            trading.read-side.min-backoff = 200ms
+            """).withFallback(profile));
     ActorTestKit kit = ActorTestKit.create("read-side-test", config);
     Cluster cluster = Cluster.get(kit.system());
     cluster.manager().tell(Join.create(cluster.selfMember().address()));
@@ -64,11 +60,16 @@ final class TestNode implements AutoCloseable {
     return store;
   }
 
-  /** Journals the events as strategy {@code strategyId} would, and waits until they are stored. */
+  /**
+   * Journals the events as strategy {@code strategyId} would, and waits until they are stored. The
+   * events are sent once the writer has recovered, so that they are never sent twice.
+   */
   void journal(String strategyId, List<StrategyEntity.Event> events) {
-    ActorRef<StrategyJournalWriter.Append> writer = writers.computeIfAbsent(strategyId,
+    ActorRef<StrategyJournalWriter.Command> writer = writers.computeIfAbsent(strategyId,
         id -> kit.spawn(StrategyJournalWriter.create(id), "journal-" + id));
-    await(AskPattern.<StrategyJournalWriter.Append, Done>ask(writer,
+    eventually(() -> await(AskPattern.<StrategyJournalWriter.Command, Integer>ask(writer,
+        StrategyJournalWriter.Count::new, Duration.ofSeconds(3), kit.system().scheduler())));
+    await(AskPattern.<StrategyJournalWriter.Command, Done>ask(writer,
         replyTo -> new StrategyJournalWriter.Append(events, replyTo), PATIENCE, kit.system().scheduler()));
   }
 
