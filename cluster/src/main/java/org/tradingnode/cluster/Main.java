@@ -13,7 +13,8 @@ import org.tradingnode.core.domain.strategy.StrategyTypes;
 
 /**
  * Starts one node, or with the first argument {@code venue-simulator} the Binance venue simulator
- * instead (see {@link VenueSimulatorProcess}). Environment of the node: {@code DATA_DIR} (default
+ * instead (see {@link VenueSimulatorProcess}), or with {@code cassandra-node} a local Cassandra node
+ * (see {@link CassandraNodeCommand}). Environment of the node: {@code DATA_DIR} (default
  * ./data), {@code HTTP_PORT} (8080), {@code PERSISTENCE} (embedded or cassandra, see conf/cassandra.conf),
  * {@code CASSANDRA_CONTACT_POINTS}, {@code CLUSTER_PORT},
  * {@code CLUSTER_SEEDS} (host:port,...), and the market feed settings of conf/trading.conf. SIGTERM
@@ -28,7 +29,12 @@ public final class Main {
         VenueSimulatorProcess.run(Arrays.copyOfRange(args, 1, args.length));
         return;
       }
-      System.err.println("unknown command " + args[0] + "; usage: trading-node [venue-simulator [options]]");
+      if (args[0].equals("cassandra-node")) {
+        CassandraNodeCommand.run(Arrays.copyOfRange(args, 1, args.length));
+        return;
+      }
+      System.err.println("unknown command " + args[0]
+          + "; usage: trading-node [venue-simulator [options] | cassandra-node [options]]");
       System.exit(2);
     }
     Path dataDir = Path.of(env("DATA_DIR", "./data")).toAbsolutePath().normalize();

@@ -13,6 +13,7 @@ import org.apache.pekko.persistence.cassandra.query.javadsl.CassandraReadJournal
 import org.apache.pekko.persistence.query.EventEnvelope;
 import org.apache.pekko.persistence.query.Offset;
 import org.apache.pekko.persistence.query.PersistenceQuery;
+import org.apache.pekko.persistence.query.TimeBasedUUID;
 import org.apache.pekko.persistence.query.javadsl.CurrentEventsByPersistenceIdQuery;
 import org.apache.pekko.persistence.query.javadsl.CurrentEventsByTagQuery;
 import org.apache.pekko.persistence.query.javadsl.CurrentPersistenceIdsQuery;
@@ -30,6 +31,9 @@ import org.tradingnode.core.entity.chain.ChainedEvent;
  * and the verification of one entity's hash chain.
  */
 public final class AuditReader {
+  /** 100-ns intervals from the UUID epoch (1582-10-15) to the Unix epoch. */
+  private static final long UUID_EPOCH_OFFSET_100NS = 0x01b21dd213814000L;
+
   private final ActorSystem<?> system;
   private final ReadJournal journal;
   private final ObjectMapper json;
@@ -65,11 +69,11 @@ public final class AuditReader {
       start.add(offset);
       Source<SliceEvent, NotUsed> events = ((CurrentEventsByTagQuery) journal)
           .currentEventsByTag(EventTags.sliceTag(entityType, slice), offset)
-          .filter(envelope -> envelope.timestamp() >= fromMillis)
-          .takeWhile(envelope -> envelope.timestamp() <= toMillis)
+          .filter(envelope -> storedAt(envelope) >= fromMillis)
+          .takeWhile(envelope -> storedAt(envelope) <= toMillis)
           .map(envelope -> new SliceEvent(sliceNr, envelope));
       merged = merged == null ? events : merged.mergeSorted(events,
-          Comparator.comparingLong((SliceEvent e) -> e.envelope().timestamp()));
+          Comparator.comparingLong((SliceEvent e) -> storedAt(e.envelope())));
     }
     return merged.take(limit + 1L).runWith(Sink.seq(), system).thenApply(events -> {
       List<SliceEvent> page = events.subList(0, Math.min(limit, events.size()));
@@ -112,6 +116,17 @@ public final class AuditReader {
         : Offset.noOffset();
   }
 
+  /**
+   * When the journal stored the event, in epoch ms: on Cassandra the time of its time-based UUID,
+   * the order tag queries deliver in (the envelope's own timestamp may differ by milliseconds).
+   */
+  private static long storedAt(EventEnvelope envelope) {
+    if (envelope.offset() instanceof TimeBasedUUID time) {
+      return (time.value().timestamp() - UUID_EPOCH_OFFSET_100NS) / 10_000;
+    }
+    return envelope.timestamp();
+  }
+
   private static String persistenceId(String entityType, String entityId) {
     return entityType + "|" + entityId;
   }
@@ -120,7 +135,7 @@ public final class AuditReader {
     Object stored = envelope.event();
     Object event = JournalEvents.unwrap(stored);
     ChainedEvent chained = stored instanceof ChainedEvent c ? c : null;
-    return new AuditEvent(envelope.persistenceId(), envelope.sequenceNr(), envelope.timestamp(),
+    return new AuditEvent(envelope.persistenceId(), envelope.sequenceNr(), storedAt(envelope),
         event.getClass().getSimpleName(), json.valueToTree(event),
         chained == null ? null : chained.previousHash(), chained == null ? null : chained.hash());
   }

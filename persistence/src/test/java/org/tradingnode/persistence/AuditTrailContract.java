@@ -125,25 +125,27 @@ abstract class AuditTrailContract {
     listed.forEach(e -> assertEquals("SymbolWentLive", e.eventType()));
   }
 
+  /**
+   * Waits until one page shows every expected event (a tag query shows an event once the journal has
+   * written it to its tag, which on Cassandra happens asynchronously), then lists them page by page.
+   */
   private List<AuditEvent> listAllPages(int expectedCount) throws Exception {
     long deadline = System.nanoTime() + WAIT.toNanos();
-    List<AuditEvent> listed = List.of();
-    while (listed.size() < expectedCount && System.nanoTime() < deadline) {
-      List<AuditEvent> all = new ArrayList<>();
-      AuditCursor after = null;
-      do {
-        AuditPage page = await(audit.eventsOfType("Symbol", symbolsStartedAt, System.currentTimeMillis() + 60_000,
-            after, 5));
-        all.addAll(page.events());
-        assertTrue(page.events().size() <= 5);
-        after = page.next() == null ? null : AuditCursor.decode(page.next(), EventTags.SLICES);
-      } while (after != null);
-      listed = all;
-      if (listed.size() < expectedCount) {
-        Thread.sleep(250);
-      }
+    while (await(audit.eventsOfType("Symbol", symbolsStartedAt, System.currentTimeMillis() + 60_000, null, 1000))
+        .events().size() < expectedCount) {
+      assertTrue(System.nanoTime() < deadline, "the events of the type never all showed up");
+      Thread.sleep(250);
     }
-    return listed;
+    List<AuditEvent> all = new ArrayList<>();
+    AuditCursor after = null;
+    do {
+      AuditPage page = await(audit.eventsOfType("Symbol", symbolsStartedAt, System.currentTimeMillis() + 60_000,
+          after, 5));
+      all.addAll(page.events());
+      assertTrue(page.events().size() <= 5);
+      after = page.next() == null ? null : AuditCursor.decode(page.next(), EventTags.SLICES);
+    } while (after != null);
+    return all;
   }
 
   private void awaitRunning(ActorRef<SafetyCoordinator.Command> coordinator) throws Exception {

@@ -49,7 +49,7 @@ final class CassandraJvmArguments {
     arguments.add("-Xmx" + settings.maxHeap());
     arguments.addAll(JAVA17_MODULE_FLAGS);
     arguments.add("-Dcassandra.config=" + files.yaml().toUri());
-    arguments.add("-Dcassandra.storagedir=" + files.dataDir());
+    arguments.add(storageDirArgument(files.dataDir()));
     arguments.add("-Dcassandra.logdir=" + files.dataDir());
     arguments.add("-Dlogback.configurationFile=" + files.logbackConfig());
     arguments.add("-Dcassandra-foreground=true");
@@ -59,6 +59,14 @@ final class CassandraJvmArguments {
     arguments.add("-Djdk.attach.allowAttachSelf=true");
     arguments.add("-Dio.netty.tryReflectionSetAccessible=true");
     return arguments;
+  }
+
+  /**
+   * The argument that names the node's data directory. It comes before the long classpath, so it is
+   * within the first 4096 characters of the command line, all that Java shows of another process.
+   */
+  static String storageDirArgument(Path dataDir) {
+    return "-Dcassandra.storagedir=" + dataDir;
   }
 
   /** The whole command line of Cassandra's JVM. */

@@ -46,6 +46,11 @@ public record CassandraNodeSettings(
     return new CassandraNodeSettings(dataDir, 9042, 7000, CommitlogSync.PERIODIC, "256m", "1g", Duration.ofMinutes(3));
   }
 
+  public CassandraNodeSettings withDataDir(Path dataDir) {
+    return new CassandraNodeSettings(dataDir, nativePort, storagePort, commitlogSync, initialHeap, maxHeap,
+        startTimeout);
+  }
+
   public CassandraNodeSettings withPorts(int nativePort, int storagePort) {
     return new CassandraNodeSettings(dataDir, nativePort, storagePort, commitlogSync, initialHeap, maxHeap,
         startTimeout);

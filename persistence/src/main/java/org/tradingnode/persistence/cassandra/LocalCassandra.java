@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -42,11 +43,22 @@ public final class LocalCassandra {
   /**
    * Starts the node and waits until its CQL port accepts connections.
    *
-   * @throws IllegalStateException when another node runs on the data directory, a port is taken, no
-   *     Java 17 or no Cassandra classpath is found, or the node dies or does not open its port in time
-   *     (with the end of its log)
+   * @throws IllegalStateException as {@link #launch} and {@link #awaitCqlPort} do
    */
   public static LocalCassandra start(CassandraNodeSettings settings) {
+    LocalCassandra node = launch(settings);
+    node.awaitCqlPort();
+    return node;
+  }
+
+  /**
+   * Starts the node's JVM and returns at once, so that a caller can arrange to stop it before it is
+   * ready; {@link #awaitCqlPort} waits for it.
+   *
+   * @throws IllegalStateException when another node runs on the data directory, a port is taken, or no
+   *     Java 17 or no Cassandra classpath is found
+   */
+  public static LocalCassandra launch(CassandraNodeSettings settings) {
     CassandraNodeFiles files = new CassandraNodeFiles(settings.dataDir());
     refuseIfRunning(files);
     refuseIfTaken(settings.nativePort(), "native transport");
@@ -67,9 +79,7 @@ public final class LocalCassandra {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start Cassandra in " + settings.dataDir(), e);
     }
-    LocalCassandra node = new LocalCassandra(settings, files, process);
-    node.awaitCqlPort();
-    return node;
+    return new LocalCassandra(settings, files, process);
   }
 
   public CassandraNodeSettings settings() {
@@ -125,7 +135,13 @@ public final class LocalCassandra {
     return tail(files.log());
   }
 
-  private void awaitCqlPort() {
+  /**
+   * Waits until the CQL port accepts connections.
+   *
+   * @throws IllegalStateException with the end of the node's log when the node dies first, or when it
+   *     has not opened the port within the start timeout (it is killed then)
+   */
+  public void awaitCqlPort() {
     long deadline = System.nanoTime() + settings.startTimeout().toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
@@ -153,21 +169,24 @@ public final class LocalCassandra {
   }
 
   private static void refuseIfRunning(CassandraNodeFiles files) {
-    if (!Files.isRegularFile(files.pidFile())) {
+    Optional<ProcessHandle> recorded = recordedProcess(files).filter(ProcessHandle::isAlive);
+    if (recorded.isEmpty()) {
       return;
     }
+    Optional<String> commandLine = recorded.get().info().commandLine();
+    String storageDir = CassandraJvmArguments.storageDirArgument(files.dataDir()) + " ";
+    if (commandLine.isEmpty() || commandLine.get().contains(storageDir)) {
+      throw new IllegalStateException("Cassandra already runs on " + files.dataDir() + " (pid "
+          + recorded.get().pid() + "); if it does not, delete " + files.pidFile());
+    }
+  }
+
+  private static Optional<ProcessHandle> recordedProcess(CassandraNodeFiles files) {
     try {
-      long pid = Long.parseLong(Files.readString(files.pidFile()).trim());
-      boolean cassandraRuns = ProcessHandle.of(pid)
-          .filter(ProcessHandle::isAlive)
-          .flatMap(handle -> handle.info().commandLine())
-          .filter(commandLine -> commandLine.contains(CassandraJvmArguments.MAIN_CLASS))
-          .isPresent();
-      if (cassandraRuns) {
-        throw new IllegalStateException("Cassandra already runs on " + files.dataDir() + " (pid " + pid + ")");
-      }
+      return ProcessHandle.of(Long.parseLong(Files.readString(files.pidFile()).trim()));
     } catch (IOException | NumberFormatException e) {
-      // An unreadable PID file is a leftover of a crash; the new start overwrites it.
+      // No PID file, or one cut short by a crash: no node was left running by a complete start.
+      return Optional.empty();
     }
   }
 

@@ -2,6 +2,7 @@ package org.tradingnode.persistence.cassandra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -59,6 +60,16 @@ class LocalCassandraTest {
 
   @Test
   @Order(2)
+  void aSecondNodeOnTheSameDataDirectoryIsRefused() {
+    CassandraNodeSettings sameDataDir = node.settings().withFreePorts();
+
+    IllegalStateException refused = assertThrows(IllegalStateException.class, () -> LocalCassandra.start(sameDataDir));
+
+    assertTrue(refused.getMessage().contains("already runs"), refused.getMessage());
+  }
+
+  @Test
+  @Order(3)
   void rowsAcknowledgedWithBatchCommitlogSurviveSigkillAndRestart() {
     Map<Integer, String> written = new HashMap<>();
     try (CqlSession session = CqlSessions.connect(node)) {
@@ -87,7 +98,7 @@ class LocalCassandraTest {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void stopEndsTheNodesJavaProcess() {
     long pid = node.pid();
     assertTrue(isAlive(pid), "node runs before the stop");
