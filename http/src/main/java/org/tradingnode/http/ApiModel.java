@@ -90,7 +90,7 @@ public final class ApiModel {
           p.realizedPnl(), p.fees(), p.markPrice(), p.unrealizedPnl());
     }
 
-    /** A position of the read side valued at the strategy's mark (none: no unrealized PnL), as the strategy values it. */
+    /** A read-side position valued at the strategy's mark as the strategy values it; no mark, no unrealized PnL. */
     static PositionResponse of(PositionRow row, BigDecimal markPrice) {
       Position p = row.position();
       return new PositionResponse(row.account(), row.strategyId(), p.symbol(), p.quantity(), p.averageEntryPrice(),

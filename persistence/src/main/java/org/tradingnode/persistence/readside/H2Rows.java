@@ -50,7 +50,8 @@ final class H2Rows implements ReadSideRows {
     Order o = row.order();
     OrderIntent i = o.intent();
     try (PreparedStatement s = connection.prepareStatement("MERGE INTO read_side_order (" + ORDER_COLUMNS
-        + ") KEY (strategy_id, client_order_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        + ") KEY (strategy_id, client_order_id)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       s.setString(1, i.strategyId());
       s.setString(2, i.clientOrderId());
       s.setString(3, i.account());

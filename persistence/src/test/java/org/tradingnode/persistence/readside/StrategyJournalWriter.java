@@ -75,7 +75,8 @@ final class StrategyJournalWriter extends EventSourcedBehavior<StrategyJournalWr
   @Override
   public CommandHandler<Command, StrategyEntity.Event, Integer> commandHandler() {
     return newCommandHandlerBuilder().forAnyState()
-        .onCommand(Append.class, cmd -> Effect().persist(cmd.events()).thenReply(cmd.replyTo(), s -> Done.getInstance()))
+        .onCommand(Append.class, cmd -> Effect().persist(cmd.events())
+            .thenReply(cmd.replyTo(), s -> Done.getInstance()))
         .onCommand(Count.class, (count, cmd) -> Effect().reply(cmd.replyTo(), count))
         .build();
   }
