@@ -32,12 +32,15 @@ import org.tradingnode.persistence.AuditReader;
 import org.tradingnode.persistence.marketdata.MarketDataRecorder;
 import org.tradingnode.persistence.marketdata.MarketDataStore;
 import org.tradingnode.persistence.marketdata.MarketDataStores;
+import org.tradingnode.persistence.readside.ReadSide;
+import org.tradingnode.persistence.readside.ReadSideQueries;
 
 /**
  * The node's root: joins the cluster, initialises sharding for every entity type in one place, starts
  * the safety coordinator and the paper market feed as singletons (the feeds publish through a directory
  * that also hands their market data to the recorder), wakes the configured paper accounts, creates the
- * demo strategies that are missing, and binds the HTTP API.
+ * demo strategies that are missing, starts the read side's projections (one node per tag) and binds the
+ * HTTP API.
  */
 final class Guardian {
   private Guardian() {}
@@ -92,8 +95,9 @@ final class Guardian {
       }
       createDemoStrategies(system, directory, settings);
 
+      ReadSideQueries readSide = ReadSide.start(system, catalog);
       AuditReader audit = new AuditReader(system, readJournalPluginId);
-      ControlRoutes routes = new ControlRoutes(system, directory, audit,
+      ControlRoutes routes = new ControlRoutes(system, directory, audit, readSide,
           new NodeReadiness(system, directory, audit, settings.askTimeout()), types.names(), settings.askTimeout());
       Http.get(system).newServerAt(settings.httpHost(), settings.httpPort()).bind(routes.routes())
           .whenComplete((binding, error) -> {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,8 +34,9 @@ import org.tradingnode.persistence.marketdata.MarketDataStore;
  * The node as a user runs it: its own JVM on free ports with a fresh data directory, driven only
  * through the HTTP API, the same on every journal profile. The steps build on each other, in order:
  * trading, a limit breach, bad input, the emergency stop, a kill -9 and restart on the same data,
- * resume, the audit trail, an event edited in the database named by the chain verification, and the
- * market data recorded from the paper feed before and after the kill.
+ * positions against fills and against the strategies' own books, resume, the audit trail, an event
+ * edited in the database named by the chain verification, and the market data recorded from the paper
+ * feed before and after the kill.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -182,6 +184,32 @@ abstract class NodeEndToEndContract {
 
   @Test
   @Order(6)
+  void everyPositionIsTheSumOfItsFillsAndWhatItsStrategyReports() {
+    ApiClient.until(() -> api.get("/api/v1/positions"), a -> positionsByKey(a.body()).equals(strategyPositions()),
+        120, "the read side's positions to equal what the strategies report");
+    Map<String, String> reportedByStrategies = strategyPositions();
+    Map<String, BigDecimal> filled = new TreeMap<>();
+    Map<String, BigDecimal> fees = new TreeMap<>();
+    api.get("/api/v1/orders").body().forEach(o -> {
+      String key = o.get("strategyId").asText() + "/" + o.get("symbol").asText();
+      BigDecimal quantity = new BigDecimal(o.get("filledQty").asText());
+      filled.merge(key, o.get("side").asText().equals("BUY") ? quantity : quantity.negate(), BigDecimal::add);
+      fees.merge(key, new BigDecimal(o.get("fees").asText()), BigDecimal::add);
+    });
+
+    JsonNode positions = api.get("/api/v1/positions").body();
+
+    assertFalse(reportedByStrategies.isEmpty());
+    assertEquals(reportedByStrategies.size(), positions.size());
+    positions.forEach(p -> {
+      String key = p.get("strategyId").asText() + "/" + p.get("symbol").asText();
+      assertEquals(0, filled.get(key).compareTo(new BigDecimal(p.get("quantity").asText())), key);
+      assertEquals(0, fees.get(key).compareTo(new BigDecimal(p.get("fees").asText())), key);
+    });
+  }
+
+  @Test
+  @Order(7)
   void resumeBringsHaltedStrategiesBackToRunning() {
     ApiClient.Answer resumed = api.post("/api/v1/resume", "{\"reason\": \"checked after restart\"}");
 
@@ -192,7 +220,7 @@ abstract class NodeEndToEndContract {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void theAuditTrailShowsAStrategysJournalEventsInOrder() {
     JsonNode events = api.get("/api/v1/audit/events?type=strategy&id=resting-buyer").body();
 
@@ -208,7 +236,7 @@ abstract class NodeEndToEndContract {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void theHashChainVerifiesAndAnEventEditedInTheDatabaseIsNamed() throws Exception {
     JsonNode verified = api.get("/api/v1/audit/verify?type=strategy&id=resting-buyer").body();
     int stored = api.get("/api/v1/audit/events?type=strategy&id=resting-buyer").body().size();
@@ -237,7 +265,7 @@ abstract class NodeEndToEndContract {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void theAuditTrailListsAllStrategiesEventsByTimeRangePageByPage() {
     JsonNode first = api.get("/api/v1/audit/events?type=strategy&limit=3").body();
     assertEquals(3, first.get("events").size(), first.toString());
@@ -254,7 +282,7 @@ abstract class NodeEndToEndContract {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void theMarketDataTheNodeReceivedIsRecordedAcrossTheKillAndReplays() throws Exception {
     ActorTestKit kit = ActorTestKit.create();
     try {
@@ -297,6 +325,20 @@ abstract class NodeEndToEndContract {
     api.get("/api/v1/positions").body().forEach(p -> states.put(p.get("strategyId").asText() + "/"
         + p.get("symbol").asText(), p.get("quantity").asText() + " " + p.get("realizedPnl").asText()));
     return states;
+  }
+
+  /** Positions as the strategies report them in their own details, by strategy/symbol. */
+  private Map<String, String> strategyPositions() {
+    Map<String, String> positions = new TreeMap<>();
+    api.get("/api/v1/strategies").body().forEach(s -> positions.putAll(positionsByKey(s.get("positions"))));
+    return positions;
+  }
+
+  /** Every field of each position as JSON text, by strategy/symbol. */
+  private static Map<String, String> positionsByKey(JsonNode positions) {
+    Map<String, String> byKey = new TreeMap<>();
+    positions.forEach(p -> byKey.put(p.get("strategyId").asText() + "/" + p.get("symbol").asText(), p.toString()));
+    return byKey;
   }
 
   private static void assertError(ApiClient.Answer answer, int status, String code) {

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.tradingnode.core.domain.order.Order;
+import org.tradingnode.core.domain.portfolio.Position;
 import org.tradingnode.core.domain.risk.RiskLimits;
 import org.tradingnode.core.entity.ModeView;
 import org.tradingnode.core.entity.StrategyDetails;
+import org.tradingnode.persistence.readside.PositionRow;
 
 /**
  * The JSON shapes of the control API. Requests and responses are their own records, never entity
@@ -86,6 +88,13 @@ public final class ApiModel {
     static PositionResponse of(String account, String strategyId, StrategyDetails.PositionSummary p) {
       return new PositionResponse(account, strategyId, p.symbol(), p.quantity(), p.averageEntryPrice(),
           p.realizedPnl(), p.fees(), p.markPrice(), p.unrealizedPnl());
+    }
+
+    /** A read-side position valued at the strategy's mark as the strategy values it; no mark, no unrealized PnL. */
+    static PositionResponse of(PositionRow row, BigDecimal markPrice) {
+      Position p = row.position();
+      return new PositionResponse(row.account(), row.strategyId(), p.symbol(), p.quantity(), p.averageEntryPrice(),
+          p.realizedPnl(), p.fees(), markPrice, p.unrealizedPnl(markPrice, row.moneyScale()));
     }
   }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -12,6 +13,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
@@ -35,26 +37,35 @@ import org.tradingnode.core.entity.SafetyCoordinator;
 import org.tradingnode.core.entity.StrategyDetails;
 import org.tradingnode.core.entity.StrategyEntity;
 import org.tradingnode.persistence.AuditReader;
+import org.tradingnode.persistence.readside.OrderFilter;
+import org.tradingnode.persistence.readside.PositionRow;
+import org.tradingnode.persistence.readside.ReadSideQueries;
 
 /**
  * The control API under {@code /api/v1} plus health and readiness. Every input is checked here and
- * turned into a typed entity command; bad input gets a 4xx with {@code {"error", "message"}}.
+ * turned into a typed entity command; bad input gets a 4xx with {@code {"error", "message"}}. Orders
+ * and positions are answered from the read side, so listing them wakes no entity; only the marks that
+ * value open positions are asked from their strategies.
  */
 public final class ControlRoutes extends AllDirectives {
   private static final Logger LOG = LoggerFactory.getLogger(ControlRoutes.class);
   private final ActorSystem<?> system;
   private final EntityDirectory directory;
   private final AuditReader audit;
+  private final ReadSideQueries readSide;
+  private final StrategyMarks marks;
   private final AuditQueries auditQueries;
   private final Readiness readiness;
   private final Set<String> strategyTypes;
   private final Duration timeout;
 
-  public ControlRoutes(ActorSystem<?> system, EntityDirectory directory, AuditReader audit, Readiness readiness,
-      Set<String> strategyTypes, Duration timeout) {
+  public ControlRoutes(ActorSystem<?> system, EntityDirectory directory, AuditReader audit, ReadSideQueries readSide,
+      Readiness readiness, Set<String> strategyTypes, Duration timeout) {
     this.system = system;
     this.directory = directory;
     this.audit = audit;
+    this.readSide = readSide;
+    this.marks = new StrategyMarks(system, directory, timeout);
     this.auditQueries = new AuditQueries(audit, java.time.Clock.systemUTC());
     this.readiness = readiness;
     this.strategyTypes = Set.copyOf(strategyTypes);
@@ -189,31 +200,42 @@ public final class ControlRoutes extends AllDirectives {
   }
 
   private CompletionStage<List<ApiModel.OrderResponse>> orders(String strategy, String account, String status) {
-    var statusFilter = Validation.status(status);
+    var statuses = Validation.statuses(status);
     if (account != null) {
       Validation.id(account, "account");
     }
-    CompletionStage<List<StrategyDetails>> source = strategy == null ? allStrategies()
-        : AskPattern.<StrategyEntity.Command, StrategyEntity.Reply>ask(directory.strategy(Validation.id(strategy, "id")),
-            StrategyEntity.GetStrategy::new, timeout, system.scheduler()).thenApply(r -> List.of(details(r)));
-    return source.thenApply(all -> all.stream()
-        .filter(d -> account == null || d.config().account().equals(account))
-        .flatMap(d -> d.orders().stream())
-        .filter(o -> statusFilter.test(o.status()))
-        .sorted(Order.BY_CREATION)
-        .map(ApiModel.OrderResponse::of)
-        .toList());
+    if (strategy != null) {
+      Validation.id(strategy, "id");
+    }
+    return readSide.orders(new OrderFilter(strategy, account, statuses))
+        .thenCompose(orders -> orders.isEmpty() && strategy != null
+            ? requireStrategy(strategy).thenApply(known -> orders) : CompletableFuture.completedFuture(orders))
+        .thenApply(orders -> orders.stream().sorted(Order.BY_CREATION).map(ApiModel.OrderResponse::of).toList());
+  }
+
+  /**
+   * Fails with 404 when the journal holds no event of the strategy. Asked only when the read side has no
+   * order of it: a strategy created a moment ago exists before the read side has seen it.
+   */
+  private CompletionStage<Void> requireStrategy(String strategyId) {
+    return audit.eventsOf(StrategyEntity.TYPE_KEY.name(), strategyId, 1, 1).thenAccept(events -> {
+      if (events.isEmpty()) {
+        throw ApiError.notFound("unknown strategy " + strategyId);
+      }
+    });
   }
 
   private CompletionStage<List<ApiModel.PositionResponse>> positions(String account) {
     if (account != null) {
       Validation.id(account, "account");
     }
-    return allStrategies().thenApply(all -> all.stream()
-        .filter(d -> account == null || d.config().account().equals(account))
-        .flatMap(d -> d.positions().stream().map(p -> ApiModel.PositionResponse.of(d.config().account(),
-            d.config().id(), p)))
-        .toList());
+    return readSide.positions(Optional.ofNullable(account)).thenCompose(rows -> marks.of(rows.stream()
+            .map(PositionRow::strategyId).collect(Collectors.toSet()))
+        .thenApply(marksByStrategy -> rows.stream()
+            .sorted(Comparator.comparing(PositionRow::strategyId).thenComparing(PositionRow::symbol))
+            .map(row -> ApiModel.PositionResponse.of(row,
+                marksByStrategy.getOrDefault(row.strategyId(), Map.of()).get(row.symbol())))
+            .toList()));
   }
 
   private CompletionStage<ApiModel.LimitsResponse> limits(String account) {

@@ -1,8 +1,11 @@
 package org.tradingnode.http;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.tradingnode.core.domain.order.OrderStatus;
@@ -90,20 +93,19 @@ final class Validation {
     }
   }
 
-  /** Null for no filter, "open" for any non-final status, or one status. */
-  static java.util.function.Predicate<OrderStatus> status(String value) {
+  /** Every status for no filter, the non-final ones for "open", or the one named (any case). */
+  static Set<OrderStatus> statuses(String value) {
     if (value == null || value.isBlank()) {
-      return s -> true;
+      return EnumSet.allOf(OrderStatus.class);
     }
     if (value.equalsIgnoreCase("open")) {
-      return s -> !s.isFinal();
+      return EnumSet.copyOf(Arrays.stream(OrderStatus.values()).filter(s -> !s.isFinal()).toList());
     }
     try {
-      OrderStatus wanted = OrderStatus.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
-      return s -> s == wanted;
+      return EnumSet.of(OrderStatus.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT)));
     } catch (IllegalArgumentException e) {
       throw ApiError.badRequest("invalid_status", "status must be 'open' or one of "
-          + java.util.Arrays.toString(OrderStatus.values()));
+          + Arrays.toString(OrderStatus.values()));
     }
   }
 

@@ -70,6 +70,9 @@ public final class StrategyEntity
   /** From the runner: orders the logic wants, computed from the view of {@code viewVersion}. */
   public record ProposeIntents(List<IntentProposal> proposals, long viewVersion) implements Command {}
 
+  /** Asks for the last prices the strategy saw (not journaled), to value positions read elsewhere. */
+  public record GetMarks(ActorRef<Marks> replyTo) implements Command {}
+
   /** From the runner: last prices seen, for unrealized PnL. */
   public record RecordMarks(Map<String, BigDecimal> prices) implements Command {}
 
@@ -93,6 +96,13 @@ public final class StrategyEntity
 
   /** The command was carried out; the strategy as it is now. */
   public record Done(StrategyDetails details) implements Reply {}
+
+  /** The last price the strategy saw per symbol; empty when it has seen none since it started. */
+  public record Marks(Map<String, BigDecimal> prices) implements Reply {
+    public Marks {
+      prices = Map.copyOf(prices);
+    }
+  }
 
   /** The command was refused. */
   public record Refused(Refusal refusal, String message) implements Reply {}
@@ -234,6 +244,7 @@ public final class StrategyEntity
         .onCommand(StartStrategy.class, cmd -> notFound(cmd.replyTo()))
         .onCommand(StopStrategy.class, cmd -> notFound(cmd.replyTo()))
         .onCommand(GetStrategy.class, cmd -> notFound(cmd.replyTo()))
+        .onCommand(GetMarks.class, cmd -> Effect().reply(cmd.replyTo(), new Marks(Map.of())))
         .onAnyCommand(cmd -> Effect().noReply());
     builder.forStateType(DefinedStrategy.class)
         .onCommand(CreateStrategy.class, (s, cmd) -> Effect().reply(cmd.replyTo(),
@@ -241,6 +252,7 @@ public final class StrategyEntity
         .onCommand(StartStrategy.class, this::onStart)
         .onCommand(StopStrategy.class, this::onStop)
         .onCommand(GetStrategy.class, (s, cmd) -> Effect().reply(cmd.replyTo(), new Done(details(s))))
+        .onCommand(GetMarks.class, (s, cmd) -> Effect().reply(cmd.replyTo(), new Marks(marks)))
         .onCommand(ProposeIntents.class, this::onProposals)
         .onCommand(RecordMarks.class, (s, cmd) -> {
           marks.putAll(cmd.prices());

@@ -165,6 +165,19 @@ class StrategyEntityTest {
   }
 
   @Test
+  void marksAnswerTheLastPricesTheRunnerRecordedAndNothingBefore() {
+    create();
+    var before = entity.<StrategyEntity.Marks>runCommand(StrategyEntity.GetMarks::new);
+
+    entity.runCommand(new StrategyEntity.RecordMarks(Map.of("BTCUSDT", new BigDecimal("60100.50"))));
+    var after = entity.<StrategyEntity.Marks>runCommand(StrategyEntity.GetMarks::new);
+
+    assertEquals(Map.of(), before.reply().prices());
+    assertEquals(Map.of("BTCUSDT", new BigDecimal("60100.50")), after.reply().prices());
+    assertTrue(after.hasNoEvents());
+  }
+
+  @Test
   void haltStopsTheStrategyAndAsksForItsOrdersToBeCancelledAndResumeRestartsIt() {
     create();
 

@@ -1,0 +1,57 @@
+package org.tradingnode.persistence.readside;
+
+import com.typesafe.config.Config;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.cluster.sharding.typed.ShardedDaemonProcessSettings;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
+import org.apache.pekko.persistence.query.PersistenceQuery;
+import org.apache.pekko.persistence.query.javadsl.EventsByTagQuery;
+import org.tradingnode.core.domain.instrument.InstrumentCatalog;
+import org.tradingnode.core.entity.EventTags;
+import org.tradingnode.core.entity.StrategyEntity;
+
+/**
+ * The strategies' read side on a node: opens the store the journal profile calls for (H2 beside the
+ * embedded journal, Cassandra beside the Cassandra journal), runs one {@link TagProjection} per
+ * Strategy tag as a sharded daemon process, so that each tag is projected by exactly one node of the
+ * cluster, and answers queries from the store on every node.
+ */
+public final class ReadSide {
+  private static final String PROCESS_NAME = "strategy-read-side";
+
+  private ReadSide() {}
+
+  public static ReadSideQueries start(ActorSystem<?> system, InstrumentCatalog catalog) {
+    Config config = system.settings().config();
+    JournalProfile profile = JournalProfile.of(config);
+    ReadSideStore store = openStore(system, profile);
+    EventsByTagQuery journal = PersistenceQuery.get(system)
+        .getReadJournalFor(EventsByTagQuery.class, profile.readJournalPluginId());
+    StrategyEventProjector projector = new StrategyEventProjector(catalog);
+    ReadSideSettings settings = ReadSideSettings.from(config.getConfig("trading.read-side"));
+    ShardedDaemonProcess.get(system).init(TagProjection.Command.class, PROCESS_NAME, EventTags.SLICES,
+        slice -> TagProjection.create(EventTags.sliceTag(StrategyEntity.TYPE_KEY.name(), slice), journal, store,
+            projector, settings),
+        ShardedDaemonProcessSettings.create(system), Optional.of(TagProjection.Stop.INSTANCE));
+    return store;
+  }
+
+  /** The store of the profile, its tables created when missing (on Cassandra only with auto-create). */
+  public static ReadSideStore openStore(ActorSystem<?> system, JournalProfile profile) {
+    Config config = system.settings().config();
+    Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
+    if (profile == JournalProfile.EMBEDDED) {
+      Config db = config.getConfig("pekko-persistence-jdbc.shared-databases.trading.db");
+      H2ReadSideStore store = H2ReadSideStore.open(db.getString("url"), db.getString("user"),
+          db.getString("password"), blocking);
+      system.getWhenTerminated().thenRun(store::close);
+      return store;
+    }
+    Config cassandra = config.getConfig("trading.cassandra");
+    return CassandraReadSideStore.open(system, new CassandraReadSideSchema(cassandra.getString("keyspace"),
+        cassandra.getInt("replication-factor")), cassandra.getBoolean("auto-create"), blocking);
+  }
+}

@@ -1,0 +1,23 @@
+package org.tradingnode.persistence.readside;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import org.tradingnode.core.domain.order.Fill;
+import org.tradingnode.core.domain.order.Order;
+
+/**
+ * What the read side answers: the strategies' orders, fills and positions as projected from the
+ * journal. Eventually consistent: an event shows here shortly after it was persisted.
+ */
+public interface ReadSideQueries {
+
+  /** The orders the filter matches, in no particular order. */
+  CompletionStage<List<Order>> orders(OrderFilter filter);
+
+  /** The positions of every strategy trading for the account (of all accounts when empty), in no particular order. */
+  CompletionStage<List<PositionRow>> positions(Optional<String> account);
+
+  /** The fills of a strategy's orders, in no particular order. */
+  CompletionStage<List<Fill>> fills(String strategyId);
+}

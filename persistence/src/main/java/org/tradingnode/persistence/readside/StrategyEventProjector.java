@@ -1,0 +1,125 @@
+package org.tradingnode.persistence.readside;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.UnaryOperator;
+import org.apache.pekko.persistence.query.EventEnvelope;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tradingnode.core.domain.instrument.InstrumentCatalog;
+import org.tradingnode.core.domain.order.Fill;
+import org.tradingnode.core.domain.order.Order;
+import org.tradingnode.core.domain.order.OrderStatus;
+import org.tradingnode.core.entity.StrategyEntity;
+import org.tradingnode.persistence.JournalEvents;
+
+/**
+ * Applies the strategy's journaled events to the read side's rows with the same domain transitions the
+ * strategy applies to its book: {@link Order} for the order lifecycle, {@code Position} for quantity,
+ * average entry and realized PnL, money rounded to the instrument's tick. A fill counts once: only on
+ * an open order and only the first time its id is seen.
+ *
+ * <p>Delivery is at-least-once, so each row remembers the sequence number of the last event applied to
+ * it and an event is applied to a row only if its sequence number is higher. Rows are written in the
+ * order fill, order, position, which lets a replay finish an event that was applied halfway.
+ */
+public final class StrategyEventProjector {
+  private static final Logger LOG = LoggerFactory.getLogger(StrategyEventProjector.class);
+  private static final int DEFAULT_MONEY_SCALE = 8;
+
+  private final InstrumentCatalog catalog;
+
+  public StrategyEventProjector(InstrumentCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /** Applies one event read from the journal. */
+  public void apply(ReadSideRows rows, EventEnvelope envelope) {
+    apply(rows, PersistenceId.extractEntityId(envelope.persistenceId()), envelope.sequenceNr(),
+        JournalEvents.unwrap(envelope.event()));
+  }
+
+  /** Applies event number {@code seq} of the strategy; events that concern no order are ignored. */
+  public void apply(ReadSideRows rows, String strategyId, long seq, Object event) {
+    if (event instanceof StrategyEntity.OrderIntended e) {
+      intended(rows, strategyId, seq, e);
+    } else if (event instanceof StrategyEntity.OrderAccepted e) {
+      change(rows, strategyId, e.clientOrderId(), seq, o -> o.accept(e.venueOrderId(), e.at()));
+    } else if (event instanceof StrategyEntity.OrderDenied e) {
+      change(rows, strategyId, e.clientOrderId(), seq,
+          o -> o.close(OrderStatus.REJECTED, e.reason() + ": " + e.detail(), e.at()));
+    } else if (event instanceof StrategyEntity.OrderClosed e) {
+      change(rows, strategyId, e.clientOrderId(), seq, o -> o.close(e.status(), e.reason(), e.at()));
+    } else if (event instanceof StrategyEntity.OrderFilled e) {
+      filled(rows, strategyId, seq, e.fill());
+    }
+  }
+
+  private static void intended(ReadSideRows rows, String strategyId, long seq, StrategyEntity.OrderIntended e) {
+    Optional<OrderRow> existing = rows.order(strategyId, e.intent().clientOrderId());
+    if (existing.isEmpty() || existing.get().eventSeq() < seq) {
+      rows.saveOrder(new OrderRow(Order.of(e.intent()), seq));
+    }
+  }
+
+  private static void change(ReadSideRows rows, String strategyId, String clientOrderId, long seq,
+      UnaryOperator<Order> transition) {
+    rows.order(strategyId, clientOrderId)
+        .filter(row -> row.eventSeq() < seq)
+        .flatMap(row -> transitioned(row.order(), transition, strategyId, seq))
+        .ifPresent(order -> rows.saveOrder(new OrderRow(order, seq)));
+  }
+
+  /**
+   * The order after the transition, or empty when the order refuses it. The strategy applied the same
+   * transition to the same event, so a refusal means the row was changed outside the projection; the
+   * event is logged and skipped rather than stalling every later event of the tag.
+   */
+  private static Optional<Order> transitioned(Order order, UnaryOperator<Order> transition, String strategyId,
+      long seq) {
+    try {
+      return Optional.of(transition.apply(order));
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      LOG.error("read side skips event {} of strategy {} for order {}: {}", seq, strategyId, order.clientOrderId(),
+          e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private void filled(ReadSideRows rows, String strategyId, long seq, Fill fill) {
+    Optional<OrderRow> found = rows.order(strategyId, fill.clientOrderId());
+    if (found.isEmpty()) {
+      return;
+    }
+    OrderRow orderRow = found.get();
+    OptionalLong recordedBy = rows.fillEventSeq(strategyId, fill.clientOrderId(), fill.fillId());
+    if (recordedBy.isPresent() && recordedBy.getAsLong() != seq) {
+      return;
+    }
+    String account = orderRow.order().intent().account();
+    if (recordedBy.isEmpty()) {
+      if (!orderRow.order().isOpen()) {
+        return;
+      }
+      rows.saveFill(strategyId, account, fill, seq);
+    }
+    if (orderRow.eventSeq() < seq) {
+      Optional<Order> filled = transitioned(orderRow.order(), o -> o.fill(fill), strategyId, seq);
+      if (filled.isEmpty()) {
+        return;
+      }
+      rows.saveOrder(new OrderRow(filled.get(), seq));
+    }
+    int scale = moneyScale(orderRow.order().intent().exchange(), fill.symbol());
+    PositionRow position = rows.position(account, strategyId, fill.symbol())
+        .orElseGet(() -> PositionRow.flat(account, strategyId, fill.symbol(), scale));
+    if (position.eventSeq() < seq) {
+      rows.savePosition(position.with(fill, scale, seq));
+    }
+  }
+
+  private int moneyScale(String exchange, String symbol) {
+    return catalog.find(exchange, symbol).map(i -> i.tickSize().scale()).orElse(DEFAULT_MONEY_SCALE);
+  }
+}

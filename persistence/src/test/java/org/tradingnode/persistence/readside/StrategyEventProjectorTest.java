@@ -1,0 +1,89 @@
+package org.tradingnode.persistence.readside;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tradingnode.persistence.readside.TradingStory.ALPHA_FILL_1;
+import static org.tradingnode.persistence.readside.TradingStory.ALPHA_FILL_2;
+import static org.tradingnode.persistence.readside.TradingStory.ALPHA_FILL_3;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tradingnode.core.domain.order.Fill;
+import org.tradingnode.core.domain.order.OrderStatus;
+import org.tradingnode.core.domain.order.Side;
+import org.tradingnode.core.domain.portfolio.Position;
+import org.tradingnode.core.entity.StrategyEntity;
+
+/**
+ * The projector on rows without transactions: each row's sequence number alone must make redelivery
+ * harmless, whatever write a previous delivery died at.
+ */
+class StrategyEventProjectorTest {
+  private static final List<StrategyEntity.Event> EVENTS = TradingStory.alphaOpening();
+  private static final Position EXPECTED = TradingStory.positionAfter("BTCUSDT", ALPHA_FILL_1, ALPHA_FILL_2,
+      ALPHA_FILL_3);
+  private final StrategyEventProjector projector = new StrategyEventProjector(TradingStory.CATALOG);
+
+  @Test
+  void redeliveryAfterADeliveryThatDiedAtAnyWriteCountsEveryFillOnce() {
+    int crashPoints = 0;
+    boolean died = true;
+    while (died) {
+      MemoryRows rows = new MemoryRows();
+      died = diesApplying(new CrashingRows(rows, crashPoints));
+
+      applyFrom(rows, 1);
+
+      assertEquals(EXPECTED, rows.positions.get("alpha/BTCUSDT").position(), "died after write " + crashPoints);
+      assertEquals(OrderStatus.FILLED, rows.orders.get("alpha/alpha-1").order().status());
+      assertEquals(OrderStatus.FILLED, rows.orders.get("alpha/alpha-2").order().status());
+      assertEquals(3, rows.fillEventSeqs.size());
+      crashPoints++;
+    }
+    assertTrue(crashPoints > 10, "only " + crashPoints + " writes");
+  }
+
+  @Test
+  void redeliveryFromAnEarlierEventChangesNothing() {
+    MemoryRows rows = new MemoryRows();
+    applyFrom(rows, 1);
+    var ordersBefore = new HashMap<>(rows.orders);
+    var positionsBefore = new HashMap<>(rows.positions);
+
+    applyFrom(rows, 4);
+
+    assertEquals(ordersBefore, rows.orders);
+    assertEquals(positionsBefore, rows.positions);
+  }
+
+  @Test
+  void aFillOfAnOrderTheStrategyHasClosedIsIgnoredAsTheStrategyIgnoresIt() {
+    MemoryRows rows = new MemoryRows();
+    applyFrom(rows, 1);
+    Fill late = new Fill("late", "alpha-4", "BTCUSDT", Side.BUY, new BigDecimal("59500.00"), new BigDecimal("0.001"),
+        BigDecimal.ZERO, true, TradingStory.at(30));
+
+    projector.apply(rows, "alpha", EVENTS.size() + 1, new StrategyEntity.OrderFilled(late));
+
+    assertEquals(EXPECTED, rows.positions.get("alpha/BTCUSDT").position());
+    assertEquals(OrderStatus.CANCELED, rows.orders.get("alpha/alpha-4").order().status());
+  }
+
+  /** Applies the events from sequence number {@code from} (the first is 1) to the last. */
+  private void applyFrom(ReadSideRows rows, int from) {
+    for (int seq = from; seq <= EVENTS.size(); seq++) {
+      projector.apply(rows, "alpha", seq, EVENTS.get(seq - 1));
+    }
+  }
+
+  private boolean diesApplying(ReadSideRows rows) {
+    try {
+      applyFrom(rows, 1);
+      return false;
+    } catch (IllegalStateException e) {
+      return true;
+    }
+  }
+}
