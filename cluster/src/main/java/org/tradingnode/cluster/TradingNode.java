@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.tradingnode.core.domain.strategy.StrategyTypes;
 import org.tradingnode.persistence.EmbeddedJournalSchema;
+import org.tradingnode.persistence.JournalProfile;
 
 /**
  * Starts a node in this JVM from a fully resolved config: prepares the embedded journal when that
@@ -15,21 +16,12 @@ public final class TradingNode {
   private TradingNode() {}
 
   public static ActorSystem<Void> start(Config config, StrategyTypes types) {
-    if (config.getString("pekko.persistence.journal.plugin").equals("jdbc-journal")) {
+    JournalProfile profile = JournalProfile.of(config);
+    if (profile == JournalProfile.EMBEDDED) {
       Config db = config.getConfig("pekko-persistence-jdbc.shared-databases.trading.db");
       EmbeddedJournalSchema.ensure(db.getString("url"), db.getString("user"), db.getString("password"));
     }
     NodeSettings settings = NodeSettings.from(config);
-    return ActorSystem.create(Guardian.create(settings, types, readJournalPluginId(config)), "trading", config);
-  }
-
-  /** The Persistence Query plugin that reads the configured journal. */
-  static String readJournalPluginId(Config config) {
-    String journal = config.getString("pekko.persistence.journal.plugin");
-    return switch (journal) {
-      case "jdbc-journal" -> "jdbc-read-journal";
-      case "pekko.persistence.cassandra.journal" -> "pekko.persistence.cassandra.query";
-      default -> throw new IllegalArgumentException("no read journal known for journal plugin " + journal);
-    };
+    return ActorSystem.create(Guardian.create(settings, types, profile.readJournalPluginId()), "trading", config);
   }
 }

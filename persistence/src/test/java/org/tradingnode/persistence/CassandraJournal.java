@@ -31,7 +31,7 @@ final class CassandraJournal implements JournalUnderTest {
 
   @Override
   public String readJournalPluginId() {
-    return "pekko.persistence.cassandra.query";
+    return JournalProfile.CASSANDRA.readJournalPluginId();
   }
 
   @Override

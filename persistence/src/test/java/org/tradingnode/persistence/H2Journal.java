@@ -23,7 +23,7 @@ final class H2Journal implements JournalUnderTest {
 
   @Override
   public String readJournalPluginId() {
-    return "jdbc-read-journal";
+    return JournalProfile.EMBEDDED.readJournalPluginId();
   }
 
   @Override

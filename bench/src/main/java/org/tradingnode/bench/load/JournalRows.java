@@ -10,13 +10,14 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.stream.connectors.cassandra.CassandraSessionSettings;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegistry;
+import org.tradingnode.persistence.JournalProfile;
 
 /** Counts the rows of the node's event journal in its own database, H2 or Cassandra. */
 final class JournalRows {
   private JournalRows() {}
 
   static long count(ActorSystem<?> system, Config config) {
-    if (config.getString("pekko.persistence.journal.plugin").equals("jdbc-journal")) {
+    if (JournalProfile.of(config) == JournalProfile.EMBEDDED) {
       return countH2(config.getString("pekko-persistence-jdbc.shared-databases.trading.db.url"));
     }
     return countCassandra(system, config.getString("pekko.persistence.cassandra.journal.keyspace"));

@@ -20,6 +20,7 @@ import org.apache.pekko.persistence.query.TimeBasedUUID;
 import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSession;
 import org.tradingnode.core.domain.order.Fill;
 import org.tradingnode.core.domain.order.Order;
+import org.tradingnode.persistence.JournalProfile;
 
 /**
  * The read side in Cassandra tables (see {@link CassandraReadSideSchema}) on the session of the
@@ -84,7 +85,7 @@ public final class CassandraReadSideStore implements ReadSideStore {
   @Override
   public CompletionStage<List<Order>> orders(OrderFilter filter) {
     return withStatements(cql -> {
-      String select = "SELECT " + CassandraRows.ORDER_COLUMNS + " FROM " + schema.table("read_side_order");
+      String select = "SELECT " + ReadSideRows.ORDER_COLUMNS + " FROM " + schema.table("read_side_order");
       List<Row> rows = filter.strategyId() == null ? cql.all(select)
           : cql.all(select + " WHERE strategy_id = ?", filter.strategyId());
       return rows.stream().map(CassandraRows::orderOf).filter(filter::matches).toList();
@@ -94,7 +95,7 @@ public final class CassandraReadSideStore implements ReadSideStore {
   @Override
   public CompletionStage<List<PositionRow>> positions(Optional<String> account) {
     return withStatements(cql -> {
-      String select = "SELECT " + CassandraRows.POSITION_COLUMNS + " FROM " + schema.table("read_side_position");
+      String select = "SELECT " + ReadSideRows.POSITION_COLUMNS + " FROM " + schema.table("read_side_position");
       List<Row> rows = account.isEmpty() ? cql.all(select) : cql.all(select + " WHERE account = ?", account.get());
       return rows.stream().map(CassandraRows::positionOf).toList();
     });
@@ -102,7 +103,7 @@ public final class CassandraReadSideStore implements ReadSideStore {
 
   @Override
   public CompletionStage<List<Fill>> fills(String strategyId) {
-    return withStatements(cql -> cql.all("SELECT " + CassandraRows.FILL_COLUMNS + " FROM "
+    return withStatements(cql -> cql.all("SELECT " + ReadSideRows.FILL_COLUMNS + " FROM "
         + schema.table("read_side_fill") + " WHERE strategy_id = ?", strategyId).stream()
         .map(CassandraRows::fillOf).toList());
   }

@@ -16,13 +16,6 @@ import org.tradingnode.core.domain.portfolio.Position;
  * per-row sequence numbers make a batch that failed halfway safe to apply again.
  */
 final class CassandraRows implements ReadSideRows {
-  static final String ORDER_COLUMNS = "strategy_id, client_order_id, account, exchange, symbol, side, order_type, "
-      + "quantity, limit_price, reference_price, reduce_only, intent_tag, created_at, status, filled_quantity, "
-      + "average_price, fees, venue_order_id, reason, updated_at, event_seq";
-  static final String FILL_COLUMNS = "client_order_id, fill_id, symbol, side, price, quantity, fee, maker, filled_at";
-  static final String POSITION_COLUMNS = "account, strategy_id, symbol, quantity, average_entry_price, realized_pnl, "
-      + "fees, money_scale, event_seq";
-
   private final CassandraStatements statements;
   private final CassandraReadSideSchema schema;
 

@@ -82,7 +82,7 @@ public final class H2ReadSideStore implements ReadSideStore, AutoCloseable {
 
   @Override
   public CompletionStage<List<Order>> orders(OrderFilter filter) {
-    StringBuilder sql = new StringBuilder("SELECT " + H2Rows.ORDER_COLUMNS + " FROM read_side_order WHERE status IN (");
+    StringBuilder sql = new StringBuilder("SELECT " + ReadSideRows.ORDER_COLUMNS + " FROM read_side_order WHERE status IN (");
     List<String> parameters = new ArrayList<>();
     for (OrderStatus status : filter.statuses()) {
       sql.append(parameters.isEmpty() ? "?" : ", ?");
@@ -116,7 +116,7 @@ public final class H2ReadSideStore implements ReadSideStore, AutoCloseable {
   @Override
   public CompletionStage<List<PositionRow>> positions(Optional<String> account) {
     return inConnection(connection -> {
-      String sql = "SELECT " + H2Rows.POSITION_COLUMNS + " FROM read_side_position"
+      String sql = "SELECT " + ReadSideRows.POSITION_COLUMNS + " FROM read_side_position"
           + (account.isPresent() ? " WHERE account = ?" : "");
       try (PreparedStatement s = connection.prepareStatement(sql)) {
         if (account.isPresent()) {
@@ -137,7 +137,7 @@ public final class H2ReadSideStore implements ReadSideStore, AutoCloseable {
   public CompletionStage<List<Fill>> fills(String strategyId) {
     return inConnection(connection -> {
       try (PreparedStatement s = connection.prepareStatement(
-          "SELECT " + H2Rows.FILL_COLUMNS + " FROM read_side_fill WHERE strategy_id = ?")) {
+          "SELECT " + ReadSideRows.FILL_COLUMNS + " FROM read_side_fill WHERE strategy_id = ?")) {
         s.setString(1, strategyId);
         List<Fill> fills = new ArrayList<>();
         try (ResultSet r = s.executeQuery()) {

@@ -12,6 +12,7 @@ import org.apache.pekko.persistence.query.javadsl.EventsByTagQuery;
 import org.tradingnode.core.domain.instrument.InstrumentCatalog;
 import org.tradingnode.core.entity.EventTags;
 import org.tradingnode.core.entity.StrategyEntity;
+import org.tradingnode.persistence.JournalProfile;
 
 /**
  * The strategies' read side on a node: opens the store the journal profile calls for (H2 beside the

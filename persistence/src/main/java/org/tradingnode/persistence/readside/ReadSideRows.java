@@ -10,6 +10,13 @@ import org.tradingnode.core.domain.order.Fill;
  * a strategy are only ever written by the projection of the tag the strategy's events carry.
  */
 public interface ReadSideRows {
+  /** Column lists shared by the H2 and Cassandra tables, which have the same columns. */
+  String ORDER_COLUMNS = "strategy_id, client_order_id, account, exchange, symbol, side, order_type, "
+      + "quantity, limit_price, reference_price, reduce_only, intent_tag, created_at, status, filled_quantity, "
+      + "average_price, fees, venue_order_id, reason, updated_at, event_seq";
+  String FILL_COLUMNS = "client_order_id, fill_id, symbol, side, price, quantity, fee, maker, filled_at";
+  String POSITION_COLUMNS = "account, strategy_id, symbol, quantity, average_entry_price, realized_pnl, "
+      + "fees, money_scale, event_seq";
 
   Optional<OrderRow> order(String strategyId, String clientOrderId);
 

@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.uuid.Uuids;
 import com.typesafe.config.ConfigFactory;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.persistence.query.Offset;
+import org.tradingnode.persistence.JournalProfile;
 
 /**
  * The store contract on a real Cassandra node, keyspace of its own per test: no transaction, so a batch

@@ -15,6 +15,7 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.tradingnode.core.entity.StrategyEntity;
+import org.tradingnode.persistence.JournalProfile;
 
 /**
  * A one-node cluster on 127.0.0.1 with a real journal of the profile under test and the node's own
