@@ -16,6 +16,8 @@ import org.apache.pekko.cluster.typed.ClusterSingleton;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.cluster.typed.SingletonActor;
 import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap;
+import org.apache.pekko.management.javadsl.PekkoManagement;
 import org.tradingnode.core.domain.strategy.StrategyConfig;
 import org.tradingnode.core.domain.strategy.StrategyTypes;
 import org.tradingnode.core.entity.EntityDirectory;
@@ -49,10 +51,7 @@ final class Guardian {
     return Behaviors.setup(ctx -> {
       ActorSystem<Void> system = ctx.getSystem();
       Clock clock = Clock.systemUTC();
-      Cluster cluster = Cluster.get(system);
-      if (system.settings().config().getStringList("pekko.cluster.seed-nodes").isEmpty()) {
-        cluster.manager().tell(Join.create(cluster.selfMember().address()));
-      }
+      joinCluster(system, settings.cluster());
       ClusterSharding sharding = ClusterSharding.get(system);
       ShardedDirectory directory = new ShardedDirectory(sharding);
       var catalog = settings.catalog();
@@ -61,20 +60,21 @@ final class Guardian {
           SingletonActor.of(SafetyCoordinator.create(directory, clock), "safety-coordinator"));
       directory.useCoordinator(coordinator);
 
-      sharding.init(Entity.of(StrategyEntity.TYPE_KEY, entity -> StrategyEntity.create(entity.getEntityId(),
-          directory, catalog, types, settings.supervision(), clock)));
-      sharding.init(Entity.of(RiskEntity.TYPE_KEY, entity -> RiskEntity.create(entity.getEntityId(), directory,
-          catalog, settings.defaultLimits(), clock)));
+      ClusterPlacement placement = settings.cluster();
+      sharding.init(placement.strategies(Entity.of(StrategyEntity.TYPE_KEY, entity -> StrategyEntity.create(
+          entity.getEntityId(), directory, catalog, types, settings.supervision(), clock))));
+      sharding.init(placement.risk(Entity.of(RiskEntity.TYPE_KEY, entity -> RiskEntity.create(entity.getEntityId(),
+          directory, catalog, settings.defaultLimits(), clock))));
       var binance = settings.venue().binance();
       var binanceGateway = binance.map(b -> BinanceVenue.gateway(b, new BinanceVenue.Counters()));
-      sharding.init(Entity.of(ExchangeConnectionEntity.TYPE_KEY, entity -> {
+      sharding.init(placement.connections(Entity.of(ExchangeConnectionEntity.TYPE_KEY, entity -> {
         String id = entity.getEntityId();
         if (binanceGateway.isPresent() && id.startsWith(VenueChoice.BINANCE + ":")) {
           return ExchangeConnectionEntity.create(id, directory, catalog, Map.of(), binanceGateway.get(), clock);
         }
         return ExchangeConnectionEntity.create(id, directory, catalog, settings.fees(), settings.startingBalances(),
             clock);
-      }));
+      })));
       sharding.init(Entity.of(SymbolEntity.TYPE_KEY, entity -> SymbolEntity.create(entity.getEntityId(), clock)));
 
       EntityDirectory feedDirectory = marketRecorder(system, settings)
@@ -97,8 +97,10 @@ final class Guardian {
 
       ReadSideQueries readSide = ReadSide.start(system, catalog);
       AuditReader audit = new AuditReader(system, readJournalPluginId);
-      ControlRoutes routes = new ControlRoutes(system, directory, audit, readSide,
-          new NodeReadiness(system, directory, audit, settings.askTimeout()), types.names(), settings.askTimeout());
+      NodeReadiness readiness = new NodeReadiness(system, directory, audit, settings.askTimeout());
+      ManagementReadinessCheck.register(system, readiness);
+      ControlRoutes routes = new ControlRoutes(system, directory, audit, readSide, readiness, types.names(),
+          settings.askTimeout());
       Http.get(system).newServerAt(settings.httpHost(), settings.httpPort()).bind(routes.routes())
           .whenComplete((binding, error) -> {
             if (error != null) {
@@ -113,6 +115,27 @@ final class Guardian {
           });
       return Behaviors.empty();
     });
+  }
+
+  /**
+   * Starts Pekko Management (health checks and cluster information on the management port), then joins:
+   * through cluster bootstrap on Kubernetes, to the configured seed nodes, or alone when there are none.
+   */
+  private static void joinCluster(ActorSystem<Void> system, ClusterPlacement placement) {
+    PekkoManagement.get(system).start().whenComplete((uri, error) -> {
+      if (error != null) {
+        system.log().error("cannot start management: {}", error.getMessage());
+        system.terminate();
+      } else {
+        system.log().info("management (health checks /ready and /alive) on {}", uri);
+      }
+    });
+    if (placement.bootstrapsOnKubernetes()) {
+      ClusterBootstrap.get(system).start();
+    } else if (system.settings().config().getStringList("pekko.cluster.seed-nodes").isEmpty()) {
+      Cluster cluster = Cluster.get(system);
+      cluster.manager().tell(Join.create(cluster.selfMember().address()));
+    }
   }
 
   /**

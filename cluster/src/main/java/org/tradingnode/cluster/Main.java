@@ -16,9 +16,10 @@ import org.tradingnode.core.domain.strategy.StrategyTypes;
  * instead (see {@link VenueSimulatorProcess}), or with {@code cassandra-node} a local Cassandra node
  * (see {@link CassandraNodeCommand}). Environment of the node: {@code DATA_DIR} (default
  * ./data), {@code HTTP_PORT} (8080), {@code PERSISTENCE} (embedded or cassandra, see conf/cassandra.conf),
- * {@code CASSANDRA_CONTACT_POINTS}, {@code CLUSTER_PORT},
- * {@code CLUSTER_SEEDS} (host:port,...), and the market feed settings of conf/trading.conf. SIGTERM
- * or Ctrl-C runs a coordinated shutdown.
+ * {@code CASSANDRA_CONTACT_POINTS}, {@code CLUSTER_PORT}, {@code MANAGEMENT_PORT} (8558),
+ * {@code CLUSTER_SEEDS} (host:port,...), {@code NODE_ROLES} (role,...), {@code CLUSTER_PROFILE}
+ * (local or k8s), and the settings of conf/*.conf. SIGTERM or Ctrl-C runs a coordinated shutdown: the
+ * node leaves the cluster and hands its shards and singletons over.
  */
 public final class Main {
   private Main() {}
@@ -39,13 +40,27 @@ public final class Main {
     }
     Path dataDir = Path.of(env("DATA_DIR", "./data")).toAbsolutePath().normalize();
     Files.createDirectories(dataDir.resolve("journal"));
+    TradingNode.start(config(dataDir), StrategyTypes.builtIn());
+  }
+
+  /**
+   * The node's config: the environment's overrides, then the cluster profile ({@code CLUSTER_PROFILE=k8s}:
+   * conf/k8s.conf), then the persistence profile ({@code PERSISTENCE}, default embedded).
+   */
+  static Config config(Path dataDir) {
     String profile = env("PERSISTENCE", "embedded");
-    Config config = ConfigFactory.load(overrides(dataDir).withFallback(ConfigFactory.parseResourcesAnySyntax(profile)));
-    if (!config.hasPath("pekko.persistence.journal.plugin") || config.getString("pekko.persistence.journal.plugin")
-        .isBlank()) {
+    Config persistence = ConfigFactory.parseResourcesAnySyntax(profile);
+    if (!persistence.hasPath("pekko.persistence.journal.plugin")) {
       throw new IllegalArgumentException("PERSISTENCE=" + profile + " is not a known profile (known: embedded, cassandra)");
     }
-    TradingNode.start(config, StrategyTypes.builtIn());
+    Config layered = overrides(dataDir);
+    String clusterProfile = env("CLUSTER_PROFILE", "local");
+    if (clusterProfile.equals("k8s")) {
+      layered = layered.withFallback(ConfigFactory.parseResourcesAnySyntax("k8s"));
+    } else if (!clusterProfile.equals("local")) {
+      throw new IllegalArgumentException("CLUSTER_PROFILE=" + clusterProfile + " is not a known profile (known: local, k8s)");
+    }
+    return ConfigFactory.load(layered.withFallback(persistence));
   }
 
   private static Config overrides(Path dataDir) {
@@ -58,6 +73,16 @@ public final class Main {
         nodes.add("pekko://trading@" + seed.trim());
       }
       overrides = overrides.withValue("pekko.cluster.seed-nodes", ConfigValueFactory.fromIterable(nodes));
+    }
+    String roles = System.getenv("NODE_ROLES");
+    if (roles != null && !roles.isBlank()) {
+      List<String> names = new ArrayList<>();
+      for (String role : roles.split(",")) {
+        if (!role.isBlank()) {
+          names.add(role.trim());
+        }
+      }
+      overrides = overrides.withValue("pekko.cluster.roles", ConfigValueFactory.fromIterable(names));
     }
     return withCassandra(overrides);
   }

@@ -32,7 +32,8 @@ public record NodeSettings(
     MarketRecordingSettings marketRecording,
     RunnerSupervision supervision,
     List<StrategyConfig> demoStrategies,
-    VenueChoice venue) {
+    VenueChoice venue,
+    ClusterPlacement cluster) {
 
   public static NodeSettings from(Config root) {
     Config c = root.getConfig("trading");
@@ -87,6 +88,7 @@ public record NodeSettings(
         new RunnerSupervision(c.getDuration("runner-supervision.min-backoff"),
             c.getDuration("runner-supervision.max-backoff"), c.getInt("runner-supervision.max-restarts")),
         demo,
-        venue);
+        venue,
+        ClusterPlacement.from(root.getConfig("trading.cluster")));
   }
 }
