@@ -18,7 +18,7 @@ import org.tradingnode.core.domain.strategy.StrategyTypes;
  * ./data), {@code HTTP_PORT} (8080), {@code PERSISTENCE} (embedded or cassandra, see conf/cassandra.conf),
  * {@code CASSANDRA_CONTACT_POINTS}, {@code CLUSTER_PORT}, {@code MANAGEMENT_PORT} (8558),
  * {@code CLUSTER_SEEDS} (host:port,...), {@code NODE_ROLES} (role,...), {@code CLUSTER_PROFILE}
- * (local or k8s), and the settings of conf/*.conf. SIGTERM or Ctrl-C runs a coordinated shutdown: the
+ * (local or k8s), {@code CONFIG_FILE} (a HOCON file of overrides), and the settings of conf/*.conf. SIGTERM or Ctrl-C runs a coordinated shutdown: the
  * node leaves the cluster and hands its shards and singletons over.
  */
 public final class Main {
@@ -44,7 +44,8 @@ public final class Main {
   }
 
   /**
-   * The node's config: the environment's overrides, then the cluster profile ({@code CLUSTER_PROFILE=k8s}:
+   * The node's config: the environment's overrides, then an operator's file ({@code CONFIG_FILE}, HOCON,
+   * e.g. mounted from a Kubernetes ConfigMap), then the cluster profile ({@code CLUSTER_PROFILE=k8s}:
    * conf/k8s.conf), then the persistence profile ({@code PERSISTENCE}, default embedded).
    */
   static Config config(Path dataDir) {
@@ -54,6 +55,14 @@ public final class Main {
       throw new IllegalArgumentException("PERSISTENCE=" + profile + " is not a known profile (known: embedded, cassandra)");
     }
     Config layered = overrides(dataDir);
+    String file = System.getenv("CONFIG_FILE");
+    if (file != null && !file.isBlank()) {
+      Path path = Path.of(file);
+      if (!Files.isReadable(path)) {
+        throw new IllegalArgumentException("CONFIG_FILE " + path.toAbsolutePath() + " is not a readable file");
+      }
+      layered = layered.withFallback(ConfigFactory.parseFile(path.toFile()));
+    }
     String clusterProfile = env("CLUSTER_PROFILE", "local");
     if (clusterProfile.equals("k8s")) {
       layered = layered.withFallback(ConfigFactory.parseResourcesAnySyntax("k8s"));
