@@ -2,6 +2,9 @@ package org.tradingnode.cluster;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigResolveOptions;
+import com.typesafe.config.ConfigResolver;
+import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.tradingnode.core.domain.strategy.StrategyTypes;
 
 /**
@@ -22,6 +27,14 @@ import org.tradingnode.core.domain.strategy.StrategyTypes;
  * node leaves the cluster and hands its shards and singletons over.
  */
 public final class Main {
+  /**
+   * The environment variables Main reads itself; the settings of conf/*.conf read theirs as
+   * {@code ${?NAME}}. Every read goes through {@link #read}, which refuses a name missing here, so the
+   * list stays complete (deployment manifests are checked against it).
+   */
+  static final Set<String> ENVIRONMENT = Set.of("DATA_DIR", "PERSISTENCE", "CONFIG_FILE", "CLUSTER_PROFILE",
+      "CLUSTER_SEEDS", "NODE_ROLES", "CASSANDRA_CONTACT_POINTS", "CASSANDRA_USERNAME");
+
   private Main() {}
 
   public static void main(String[] args) throws IOException {
@@ -38,7 +51,7 @@ public final class Main {
           + "; usage: trading-node [venue-simulator [options] | cassandra-node [options]]");
       System.exit(2);
     }
-    Path dataDir = Path.of(env("DATA_DIR", "./data")).toAbsolutePath().normalize();
+    Path dataDir = Path.of(env(System.getenv(), "DATA_DIR", "./data")).toAbsolutePath().normalize();
     Files.createDirectories(dataDir.resolve("journal"));
     TradingNode.start(config(dataDir), StrategyTypes.builtIn());
   }
@@ -49,13 +62,21 @@ public final class Main {
    * conf/k8s.conf), then the persistence profile ({@code PERSISTENCE}, default embedded).
    */
   static Config config(Path dataDir) {
-    String profile = env("PERSISTENCE", "embedded");
+    return config(dataDir, System.getenv());
+  }
+
+  /**
+   * The node's config as it would be built in a process whose environment is {@code env}: Main's own
+   * variables and the {@code ${?NAME}} settings of conf/*.conf are both taken from it.
+   */
+  static Config config(Path dataDir, Map<String, String> env) {
+    String profile = env(env, "PERSISTENCE", "embedded");
     Config persistence = ConfigFactory.parseResourcesAnySyntax(profile);
     if (!persistence.hasPath("pekko.persistence.journal.plugin")) {
       throw new IllegalArgumentException("PERSISTENCE=" + profile + " is not a known profile (known: embedded, cassandra)");
     }
-    Config layered = overrides(dataDir);
-    String file = System.getenv("CONFIG_FILE");
+    Config layered = overrides(dataDir, env);
+    String file = read(env, "CONFIG_FILE");
     if (file != null && !file.isBlank()) {
       Path path = Path.of(file);
       if (!Files.isReadable(path)) {
@@ -63,19 +84,52 @@ public final class Main {
       }
       layered = layered.withFallback(ConfigFactory.parseFile(path.toFile()));
     }
-    String clusterProfile = env("CLUSTER_PROFILE", "local");
+    String clusterProfile = env(env, "CLUSTER_PROFILE", "local");
     if (clusterProfile.equals("k8s")) {
       layered = layered.withFallback(ConfigFactory.parseResourcesAnySyntax("k8s"));
     } else if (!clusterProfile.equals("local")) {
       throw new IllegalArgumentException("CLUSTER_PROFILE=" + clusterProfile + " is not a known profile (known: local, k8s)");
     }
-    return ConfigFactory.load(layered.withFallback(persistence));
+    return load(layered.withFallback(persistence), env);
   }
 
-  private static Config overrides(Path dataDir) {
+  /**
+   * {@code ConfigFactory.load(config)}, except that a {@code ${?NAME}} the config does not define is looked
+   * up in {@code env} instead of the process environment.
+   */
+  private static Config load(Config config, Map<String, String> env) {
+    return ConfigFactory.load(config, ConfigResolveOptions.noSystem().appendResolver(new EnvironmentResolver(env)));
+  }
+
+  /** Answers substitutions from an environment map, as the config library does from the process's. */
+  private record EnvironmentResolver(Map<String, String> env) implements ConfigResolver {
+    @Override
+    public ConfigValue lookup(String path) {
+      String value = env.get(path);
+      return value == null ? null : ConfigValueFactory.fromAnyRef(value, "env variable " + path);
+    }
+
+    @Override
+    public ConfigResolver withFallback(ConfigResolver fallback) {
+      return new ConfigResolver() {
+        @Override
+        public ConfigValue lookup(String path) {
+          ConfigValue value = EnvironmentResolver.this.lookup(path);
+          return value != null ? value : fallback.lookup(path);
+        }
+
+        @Override
+        public ConfigResolver withFallback(ConfigResolver next) {
+          return EnvironmentResolver.this.withFallback(fallback.withFallback(next));
+        }
+      };
+    }
+  }
+
+  private static Config overrides(Path dataDir, Map<String, String> env) {
     Config overrides = ConfigFactory.empty()
         .withValue("trading.data-dir", ConfigValueFactory.fromAnyRef(dataDir.toString()));
-    String seeds = System.getenv("CLUSTER_SEEDS");
+    String seeds = read(env, "CLUSTER_SEEDS");
     if (seeds != null && !seeds.isBlank()) {
       List<String> nodes = new ArrayList<>();
       for (String seed : seeds.split(",")) {
@@ -83,7 +137,7 @@ public final class Main {
       }
       overrides = overrides.withValue("pekko.cluster.seed-nodes", ConfigValueFactory.fromIterable(nodes));
     }
-    String roles = System.getenv("NODE_ROLES");
+    String roles = read(env, "NODE_ROLES");
     if (roles != null && !roles.isBlank()) {
       List<String> names = new ArrayList<>();
       for (String role : roles.split(",")) {
@@ -93,12 +147,12 @@ public final class Main {
       }
       overrides = overrides.withValue("pekko.cluster.roles", ConfigValueFactory.fromIterable(names));
     }
-    return withCassandra(overrides);
+    return withCassandra(overrides, env);
   }
 
   /** CASSANDRA_CONTACT_POINTS (host:port,...) and CASSANDRA_USERNAME for the cassandra profile. */
-  private static Config withCassandra(Config overrides) {
-    String contactPoints = System.getenv("CASSANDRA_CONTACT_POINTS");
+  private static Config withCassandra(Config overrides, Map<String, String> env) {
+    String contactPoints = read(env, "CASSANDRA_CONTACT_POINTS");
     if (contactPoints != null && !contactPoints.isBlank()) {
       List<String> points = new ArrayList<>();
       for (String point : contactPoints.split(",")) {
@@ -111,7 +165,7 @@ public final class Main {
       overrides = overrides.withValue("datastax-java-driver.basic.contact-points",
           ConfigValueFactory.fromIterable(points));
     }
-    String user = System.getenv("CASSANDRA_USERNAME");
+    String user = read(env, "CASSANDRA_USERNAME");
     if (user != null && !user.isBlank()) {
       overrides = overrides.withValue("datastax-java-driver.advanced.auth-provider.class",
           ConfigValueFactory.fromAnyRef("PlainTextAuthProvider"));
@@ -119,8 +173,15 @@ public final class Main {
     return overrides;
   }
 
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
+  private static String env(Map<String, String> env, String name, String fallback) {
+    String value = read(env, name);
     return value == null || value.isBlank() ? fallback : value;
+  }
+
+  private static String read(Map<String, String> env, String name) {
+    if (!ENVIRONMENT.contains(name)) {
+      throw new IllegalStateException(name + " is read by Main but missing from Main.ENVIRONMENT");
+    }
+    return env.get(name);
   }
 }
