@@ -57,7 +57,9 @@ public final class ApiModel {
       BigDecimal realizedPnl,
       BigDecimal unrealizedPnl,
       BigDecimal fees,
-      List<PositionResponse> positions) {
+      List<PositionResponse> positions,
+      String node,
+      boolean runnerActive) {
 
     static StrategyResponse of(StrategyDetails d) {
       List<PositionResponse> positions = d.positions().stream()
@@ -69,7 +71,7 @@ public final class ApiModel {
       int open = (int) d.orders().stream().filter(Order::isOpen).count();
       return new StrategyResponse(d.config().id(), d.config().type(), d.config().account(), d.config().exchange(),
           d.config().symbols(), d.config().params(), d.status().name(), d.statusReason(), open, d.orders().size(),
-          realized, unrealized, fees, positions);
+          realized, unrealized, fees, positions, d.placement().node(), d.placement().runnerActive());
     }
   }
 

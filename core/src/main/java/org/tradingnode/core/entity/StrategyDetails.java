@@ -11,18 +11,25 @@ import org.tradingnode.core.domain.strategy.StrategyBook;
 import org.tradingnode.core.domain.strategy.StrategyConfig;
 import org.tradingnode.core.serialization.CborSerializable;
 
-/** A strategy as an operator sees it: config, status, positions with PnL, and its orders. */
+/**
+ * A strategy as an operator sees it: config, status, positions with PnL, its orders, and where it runs
+ * (the node hosting it, and whether its runner is trading there now).
+ */
 public record StrategyDetails(
     StrategyConfig config,
     StrategyStatus status,
     String statusReason,
     List<PositionSummary> positions,
-    List<Order> orders)
+    List<Order> orders,
+    Placement placement)
     implements CborSerializable {
+
+  /** The node (host:port of its cluster address) that hosts the strategy, and whether its runner runs. */
+  public record Placement(String node, boolean runnerActive) implements CborSerializable {}
 
   /** The details of a strategy's book, its positions valued at the given marks (money at each symbol's scale). */
   public static StrategyDetails of(StrategyConfig config, StrategyStatus status, String statusReason,
-      StrategyBook book, Map<String, BigDecimal> marks, ToIntFunction<String> moneyScale) {
+      StrategyBook book, Map<String, BigDecimal> marks, ToIntFunction<String> moneyScale, Placement placement) {
     List<PositionSummary> positions = new ArrayList<>();
     for (Position p : book.positions().values()) {
       BigDecimal mark = marks.get(p.symbol());
@@ -31,7 +38,7 @@ public record StrategyDetails(
     }
     List<Order> orders = new ArrayList<>(book.orders().values());
     orders.sort(Order.BY_CREATION);
-    return new StrategyDetails(config, status, statusReason, positions, orders);
+    return new StrategyDetails(config, status, statusReason, positions, orders, placement);
   }
 
   /** One position valued at the last price the strategy saw. */

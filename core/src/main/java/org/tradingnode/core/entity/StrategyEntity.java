@@ -175,7 +175,11 @@ public final class StrategyEntity
   private final Clock clock;
   private final Map<String, BigDecimal> marks = new HashMap<>();
   private ActorRef<StrategyRunner.Command> runner;
-  private TradingMode mode = TradingMode.RUNNING;
+  /**
+   * The mode the coordinator last told this incarnation. Until it has answered the registration the
+   * runner does not start: a strategy that comes back on another node after a crash may have missed a halt.
+   */
+  private TradingMode mode = TradingMode.INITIALIZING;
 
   public static Behavior<Command> create(String strategyId, EntityDirectory directory, InstrumentCatalog catalog,
       StrategyTypes types, RunnerSupervision supervision, Clock clock) {
@@ -480,8 +484,11 @@ public final class StrategyEntity
   }
 
   private StrategyDetails details(DefinedStrategy state) {
+    var address = context.getSystem().address();
+    String node = address.getHost().isPresent() ? address.getHost().get() + ":" + address.getPort().orElse(0)
+        : address.toString();
     return StrategyDetails.of(state.config(), state.status(), state.statusReason(), state.book(), marks,
-        symbol -> moneyScale(state.config(), symbol));
+        symbol -> moneyScale(state.config(), symbol), new StrategyDetails.Placement(node, runner != null));
   }
 
   private int moneyScale(StrategyConfig config, String symbol) {

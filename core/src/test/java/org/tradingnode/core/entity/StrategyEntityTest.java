@@ -79,6 +79,30 @@ class StrategyEntityTest {
   }
 
   @Test
+  void theRunnerStartsOnlyOnceTheCoordinatorHasToldTheMode() {
+    create();
+    directory.coordinator.expectMessageClass(SafetyCoordinator.Register.class);
+
+    directory.symbols.expectNoMessage(Duration.ofMillis(300));
+    entity.runCommand(new StrategyEntity.ApplyMode(TradingMode.RUNNING, "node started"));
+
+    directory.symbols.expectMessageClass(SymbolEntity.Subscribe.class);
+  }
+
+  @Test
+  void aStrategyThatMissedAHaltWhileItsNodeWasDownStaysStoppedWhenTheCoordinatorSaysHalted() {
+    create();
+    entity.restart();
+    directory.coordinator.expectMessageClass(SafetyCoordinator.Register.class);
+    directory.coordinator.expectMessageClass(SafetyCoordinator.Register.class);
+
+    var halted = entity.runCommand(new StrategyEntity.ApplyMode(TradingMode.HALTED, "emergency stop"));
+
+    assertEquals(StrategyStatus.HALTED, ((StrategyEntity.DefinedStrategy) halted.state()).status());
+    directory.symbols.expectNoMessage(Duration.ofMillis(300));
+  }
+
+  @Test
   void createWithASymbolTheExchangeDoesNotListIsRefusedAndPersistsNothing() {
     StrategyConfig bad = new StrategyConfig("s1", "momentum", "demo", "paper", List.of("DOGEUSDT"), Map.of());
 
@@ -278,6 +302,7 @@ class StrategyEntityTest {
     failing.<StrategyEntity.Reply>runCommand(replyTo -> new StrategyEntity.CreateStrategy(CONFIG, replyTo));
 
     directory.coordinator.expectMessageClass(SafetyCoordinator.Register.class);
+    failing.runCommand(new StrategyEntity.ApplyMode(TradingMode.RUNNING, "node started"));
     var alert = directory.coordinator.expectMessageClass(SafetyCoordinator.ReportAlert.class, Duration.ofSeconds(10));
     assertEquals(Alert.STRATEGY_FAILED, alert.alert());
     assertEquals(StrategyStatus.FAILED, ((StrategyEntity.DefinedStrategy) failing.getState()).status());
