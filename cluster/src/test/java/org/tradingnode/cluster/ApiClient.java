@@ -1,6 +1,7 @@
 package org.tradingnode.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -56,12 +57,21 @@ final class ApiClient {
       HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(20)).build(),
           HttpResponse.BodyHandlers.ofString());
       String body = response.body();
-      return new Answer(response.statusCode(), body == null || body.isEmpty() ? null : JSON.readTree(body));
+      return new Answer(response.statusCode(), body == null || body.isEmpty() ? null : parse(body));
     } catch (IOException e) {
       return new Answer(-1, null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** JSON, or the text itself when the body is not JSON (the management port's health checks answer text). */
+  private static JsonNode parse(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (IOException e) {
+      return TextNode.valueOf(body);
     }
   }
 

@@ -11,30 +11,50 @@ import java.util.Map;
 final class NodeProcess implements AutoCloseable {
   private final Process process;
   final int httpPort;
+  final int clusterPort;
+  final int managementPort;
   final Path log;
 
-  private NodeProcess(Process process, int httpPort, Path log) {
+  private NodeProcess(Process process, int httpPort, int clusterPort, int managementPort, Path log) {
     this.process = process;
     this.httpPort = httpPort;
+    this.clusterPort = clusterPort;
+    this.managementPort = managementPort;
     this.log = log;
   }
 
   static NodeProcess start(Path dataDir, Map<String, String> extraEnv) throws IOException {
-    int httpPort = freePort();
+    return start(dataDir, extraEnv, Main.class);
+  }
+
+  /**
+   * Starts {@code main} (Main, or a test main that configures itself the same way) with free HTTP,
+   * cluster and management ports unless {@code extraEnv} names them.
+   */
+  static NodeProcess start(Path dataDir, Map<String, String> extraEnv, Class<?> main) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add(Main.class.getName());
+    command.add(main.getName());
     ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().put("DATA_DIR", dataDir.toString());
-    builder.environment().put("HTTP_PORT", Integer.toString(httpPort));
-    builder.environment().put("CLUSTER_PORT", Integer.toString(freePort()));
-    builder.environment().putAll(extraEnv);
+    Map<String, String> env = builder.environment();
+    env.put("DATA_DIR", dataDir.toString());
+    env.put("HTTP_PORT", Integer.toString(freePort()));
+    env.put("CLUSTER_PORT", Integer.toString(freePort()));
+    env.put("MANAGEMENT_PORT", Integer.toString(freePort()));
+    env.putAll(extraEnv);
+    int httpPort = Integer.parseInt(env.get("HTTP_PORT"));
     Path log = dataDir.resolveSibling(dataDir.getFileName() + "-node-" + httpPort + ".log");
     builder.redirectErrorStream(true).redirectOutput(log.toFile());
-    return new NodeProcess(builder.start(), httpPort, log);
+    return new NodeProcess(builder.start(), httpPort, Integer.parseInt(env.get("CLUSTER_PORT")),
+        Integer.parseInt(env.get("MANAGEMENT_PORT")), log);
+  }
+
+  /** The node's cluster address as seeds and strategy placements name it, host:port. */
+  String clusterAddress() {
+    return "127.0.0.1:" + clusterPort;
   }
 
   /** SIGKILL: no shutdown hook, no coordinated shutdown, nothing flushed that was not already durable. */
@@ -46,20 +66,28 @@ final class NodeProcess implements AutoCloseable {
     return process.isAlive();
   }
 
-  /** SIGTERM, as an operator stops it; forced only if the node has not left within 20 s. */
+  /** SIGTERM, as an operator stops it; forced only if the node has not left within 60 s. */
   @Override
   public void close() {
+    stop(60);
+  }
+
+  /** SIGTERM and wait up to {@code seconds} for the coordinated shutdown; true if it exited by itself. */
+  boolean stop(int seconds) {
     if (process.isAlive()) {
       process.destroy();
       try {
-        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS)) {
           process.destroyForcibly().waitFor();
+          return false;
         }
       } catch (InterruptedException e) {
         process.destroyForcibly();
         Thread.currentThread().interrupt();
+        return false;
       }
     }
+    return true;
   }
 
   static int freePort() throws IOException {
