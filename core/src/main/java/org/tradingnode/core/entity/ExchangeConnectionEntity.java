@@ -66,7 +66,10 @@ public final class ExchangeConnectionEntity
   /** Cancel every open order of a strategy. */
   public record CancelStrategyOrders(String strategyId, String reason) implements Command {}
 
-  /** Tell the strategy again what happened to these orders (after its restart). */
+  /**
+   * Tell the strategy again what happened to these orders (after its restart, or when it has waited
+   * long for an answer); an order this connection has no record of is answered as unknown.
+   */
   public record ReplayOrders(String strategyId, List<String> clientOrderIds) implements Command {}
 
   /** From the venue child. */
@@ -468,7 +471,9 @@ public final class ExchangeConnectionEntity
   private ReplyEffect<Event, State> onReplay(State state, ReplayOrders cmd) {
     for (String cid : cmd.clientOrderIds()) {
       Order order = state.orders().get(cid);
-      if (order != null && order.intent().strategyId().equals(cmd.strategyId())) {
+      if (order == null) {
+        directory.strategy(cmd.strategyId()).tell(new StrategyEntity.OrderUnknownToConnection(cid));
+      } else if (order.intent().strategyId().equals(cmd.strategyId())) {
         replay(order, state);
       }
     }

@@ -249,7 +249,9 @@ public final class RiskEntity
   }
 
   private void decideIntent(State state, OrderIntent intent, List<Event> events, List<Runnable> effects) {
-    Decision earlier = remembered.get(intent.clientOrderId());
+    Decision earlier = state.exposure().openOrders().containsKey(intent.clientOrderId())
+        // approved (perhaps before the latest snapshot) and still open: the same answer again
+        ? new Decision(true, null, null) : remembered.get(intent.clientOrderId());
     if (earlier != null) {
       effects.add(earlier.approved() ? () -> submit(intent) : () -> directory.strategy(intent.strategyId()).tell(
           new StrategyEntity.IntentDenied(intent.clientOrderId(), earlier.reason(), earlier.detail())));

@@ -82,6 +82,15 @@ public final class StrategyEntity
   /** From the connection: news about one of our orders. */
   public record OrderUpdated(VenueReport report) implements Command {}
 
+  /**
+   * From the connection, answering a replay: it has no record of this order, so it was never submitted
+   * (risk never approved it, or the approval was lost with a node); the intent may be asked of risk again.
+   */
+  public record OrderUnknownToConnection(String clientOrderId) implements Command {}
+
+  /** Timer: intents unanswered for a while are followed up (their answer may have been lost with a node). */
+  public record FollowUpUnansweredIntents() implements Command {}
+
   /** From the coordinator: the trading mode. */
   public record ApplyMode(TradingMode mode, String reason) implements Command {}
 
@@ -180,10 +189,15 @@ public final class StrategyEntity
    * runner does not start: a strategy that comes back on another node after a crash may have missed a halt.
    */
   private TradingMode mode = TradingMode.INITIALIZING;
+  /** How long an intent may go unanswered before the strategy follows it up. */
+  static final Duration UNANSWERED_AFTER = Duration.ofSeconds(5);
 
   public static Behavior<Command> create(String strategyId, EntityDirectory directory, InstrumentCatalog catalog,
       StrategyTypes types, RunnerSupervision supervision, Clock clock) {
-    return Behaviors.setup(ctx -> new StrategyEntity(ctx, strategyId, directory, catalog, types, supervision, clock));
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+      timers.startTimerWithFixedDelay(new FollowUpUnansweredIntents(), UNANSWERED_AFTER);
+      return new StrategyEntity(ctx, strategyId, directory, catalog, types, supervision, clock);
+    }));
   }
 
   private StrategyEntity(ActorContext<Command> context, String strategyId, EntityDirectory directory,
@@ -263,6 +277,8 @@ public final class StrategyEntity
           return Effect().noReply();
         })
         .onCommand(IntentDenied.class, this::onDenied)
+        .onCommand(OrderUnknownToConnection.class, this::onUnknownToConnection)
+        .onCommand(FollowUpUnansweredIntents.class, this::onFollowUp)
         .onCommand(OrderUpdated.class, this::onOrderUpdated)
         .onCommand(ApplyMode.class, this::onApplyMode)
         .onCommand(RunnerStarted.class, (s, cmd) -> {
@@ -468,19 +484,47 @@ public final class StrategyEntity
     }
   }
 
-  /** After a restart: intents that risk or the venue never answered are asked again (both dedupe by id). */
+  /**
+   * After a restart: the connection tells again what happened to every open order. It is asked first
+   * because it is the one that knows whether an order was submitted; only an intent it has no record of
+   * is asked of risk again ({@link OrderUnknownToConnection}), so a halt decided meanwhile cannot turn an
+   * order the venue has into a rejected one.
+   */
   private void resendUnansweredIntents(DefinedStrategy state) {
     List<String> open = new ArrayList<>();
     for (Order order : state.book().openOrders()) {
       open.add(order.clientOrderId());
-      if (order.status() == OrderStatus.NEW) {
-        directory.risk(order.intent().account()).tell(new RiskEntity.EvaluateIntent(order.intent()));
-      }
     }
     if (!open.isEmpty()) {
       directory.connection(state.config().connectionId())
           .tell(new ExchangeConnectionEntity.ReplayOrders(strategyId, open));
     }
+  }
+
+  /** Intents still unanswered after {@link #UNANSWERED_AFTER} are followed up the same way as after a restart. */
+  private ReplyEffect<Event, State> onFollowUp(DefinedStrategy state, FollowUpUnansweredIntents cmd) {
+    long before = clock.millis() - UNANSWERED_AFTER.toMillis();
+    List<String> stale = new ArrayList<>();
+    for (Order order : state.book().openOrders()) {
+      if (order.status() == OrderStatus.NEW && order.intent().createdAt() <= before) {
+        stale.add(order.clientOrderId());
+      }
+    }
+    if (!stale.isEmpty()) {
+      context.getLog().info("strategy {}: {} intents unanswered for {} s, asking the connection about them",
+          strategyId, stale.size(), UNANSWERED_AFTER.toSeconds());
+      directory.connection(state.config().connectionId())
+          .tell(new ExchangeConnectionEntity.ReplayOrders(strategyId, stale));
+    }
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<Event, State> onUnknownToConnection(DefinedStrategy state, OrderUnknownToConnection cmd) {
+    Order order = state.book().orders().get(cmd.clientOrderId());
+    if (order != null && order.status() == OrderStatus.NEW) {
+      directory.risk(order.intent().account()).tell(new RiskEntity.EvaluateIntent(order.intent()));
+    }
+    return Effect().noReply();
   }
 
   private StrategyDetails details(DefinedStrategy state) {

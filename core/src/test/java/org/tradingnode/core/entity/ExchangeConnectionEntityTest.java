@@ -68,6 +68,14 @@ class ExchangeConnectionEntityTest {
   }
 
   @Test
+  void aReplayOfAnOrderTheConnectionNeverHadAnswersThatItIsUnknown() {
+    connection.runCommand(new ExchangeConnectionEntity.ReplayOrders("s1", List.of("s1-404")));
+
+    assertEquals(new StrategyEntity.OrderUnknownToConnection("s1-404"),
+        directory.strategies.expectMessageClass(StrategyEntity.OrderUnknownToConnection.class));
+  }
+
+  @Test
   void aSubmittedOrderIsPersistedBeforeItIsSentAndItsFillsReachStrategyAndRisk() {
     var intent = marketBuy("s1-1", "0.01", "60000");
 

@@ -160,6 +160,33 @@ class StrategyEntityTest {
   }
 
   @Test
+  void afterARestartAnUnansweredIntentIsAskedOfTheConnectionFirstAndOfRiskOnlyWhenTheConnectionNeverHadIt() {
+    create();
+    proposeBuy();
+    directory.risk.expectMessageClass(RiskEntity.EvaluateIntent.class);
+
+    entity.restart();
+
+    assertEquals(new ExchangeConnectionEntity.ReplayOrders("s1", List.of("s1-1")),
+        directory.connections.expectMessageClass(ExchangeConnectionEntity.ReplayOrders.class));
+    directory.risk.expectNoMessage(Duration.ofMillis(200));
+    entity.runCommand(new StrategyEntity.OrderUnknownToConnection("s1-1"));
+    assertEquals("s1-1", directory.risk.expectMessageClass(RiskEntity.EvaluateIntent.class).intent().clientOrderId());
+  }
+
+  @Test
+  void anOrderTheConnectionDoesNotKnowIsNotAskedOfRiskAgainOnceItIsAnswered() {
+    create();
+    proposeBuy();
+    directory.risk.expectMessageClass(RiskEntity.EvaluateIntent.class);
+    entity.runCommand(new StrategyEntity.IntentDenied("s1-1", DenyReason.MAX_ORDER_NOTIONAL, "too big"));
+
+    entity.runCommand(new StrategyEntity.OrderUnknownToConnection("s1-1"));
+
+    directory.risk.expectNoMessage(Duration.ofMillis(200));
+  }
+
+  @Test
   void aDeniedIntentClosesTheOrderAsRejectedWithTheRuleReason() {
     create();
     proposeBuy();
