@@ -104,11 +104,20 @@ final class LocalCluster implements AutoCloseable {
     return Optional.empty();
   }
 
-  /** The oldest member (where the cluster singletons run), as a live node sees it. */
+  /** The oldest member (where the cluster singletons run), once every live node names the same one. */
   int oldest() {
-    JsonNode members = management(alive().get(0)).get("/cluster/members").body();
-    String oldest = members.get("oldest").asText();
-    return byAddress(oldest.substring(oldest.indexOf('@') + 1)).orElseThrow();
+    String[] agreed = new String[1];
+    ApiClient.until(() -> management(alive().get(0)).get("/cluster/members"), first -> {
+      String oldest = first.body().get("oldest").asText();
+      for (int i : alive()) {
+        if (!oldest.equals(management(i).get("/cluster/members").body().get("oldest").asText())) {
+          return false;
+        }
+      }
+      agreed[0] = oldest;
+      return true;
+    }, 240, "the live nodes to agree on the oldest member");
+    return byAddress(agreed[0].substring(agreed[0].indexOf('@') + 1)).orElseThrow();
   }
 
   /** The live node whose shard region holds entities of {@code entityType} (the first if several do). */
