@@ -88,7 +88,7 @@ public final class StrategyEntity
    */
   public record OrderUnknownToConnection(String clientOrderId) implements Command {}
 
-  /** Timer: intents unanswered for a while are followed up (their answer may have been lost with a node). */
+  /** Timer: orders without news for a while are followed up (an answer may have been lost with a node). */
   public record FollowUpUnansweredIntents() implements Command {}
 
   /** From the coordinator: the trading mode. */
@@ -501,20 +501,30 @@ public final class StrategyEntity
     }
   }
 
-  /** Intents still unanswered after {@link #UNANSWERED_AFTER} are followed up the same way as after a restart. */
+  /**
+   * Orders without news for {@link #UNANSWERED_AFTER} are followed up the same way as after a restart:
+   * an answer may have been lost with a node (an intent's approval, or a fill the connection recorded
+   * just before its node died). The connection replays what it knows; the strategy dedupes.
+   */
   private ReplyEffect<Event, State> onFollowUp(DefinedStrategy state, FollowUpUnansweredIntents cmd) {
     long before = clock.millis() - UNANSWERED_AFTER.toMillis();
-    List<String> stale = new ArrayList<>();
+    List<String> quiet = new ArrayList<>();
+    int unanswered = 0;
     for (Order order : state.book().openOrders()) {
       if (order.status() == OrderStatus.NEW && order.intent().createdAt() <= before) {
-        stale.add(order.clientOrderId());
+        quiet.add(order.clientOrderId());
+        unanswered++;
+      } else if (order.status() != OrderStatus.NEW && order.updatedAt() <= before) {
+        quiet.add(order.clientOrderId());
       }
     }
-    if (!stale.isEmpty()) {
+    if (unanswered > 0) {
       context.getLog().info("strategy {}: {} intents unanswered for {} s, asking the connection about them",
-          strategyId, stale.size(), UNANSWERED_AFTER.toSeconds());
+          strategyId, unanswered, UNANSWERED_AFTER.toSeconds());
+    }
+    if (!quiet.isEmpty()) {
       directory.connection(state.config().connectionId())
-          .tell(new ExchangeConnectionEntity.ReplayOrders(strategyId, stale));
+          .tell(new ExchangeConnectionEntity.ReplayOrders(strategyId, quiet));
     }
     return Effect().noReply();
   }

@@ -8,7 +8,11 @@ import static org.tradingnode.core.entity.EntityTestSupport.CLOCK;
 import static org.tradingnode.core.entity.EntityTestSupport.NOW;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -172,6 +176,41 @@ class StrategyEntityTest {
     directory.risk.expectNoMessage(Duration.ofMillis(200));
     entity.runCommand(new StrategyEntity.OrderUnknownToConnection("s1-1"));
     assertEquals("s1-1", directory.risk.expectMessageClass(RiskEntity.EvaluateIntent.class).intent().clientOrderId());
+  }
+
+  @Test
+  void anOrderWithoutNewsForFiveSecondsIsFollowedUpWithTheConnection() {
+    long[] now = {NOW};
+    Clock moving = new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return Instant.ofEpochMilli(now[0]);
+      }
+    };
+    var strategy = EventSourcedBehaviorTestKit.<StrategyEntity.Command, StrategyEntity.Event, StrategyEntity.State>create(
+        kit.system(), StrategyEntity.create("s1", directory, CATALOG, StrategyTypes.builtIn(),
+            RunnerSupervision.defaults(), moving));
+    strategy.<StrategyEntity.Reply>runCommand(replyTo -> new StrategyEntity.CreateStrategy(CONFIG, replyTo));
+    strategy.runCommand(new StrategyEntity.ProposeIntents(List.of(new IntentProposal("BTCUSDT", Side.BUY,
+        OrderType.MARKET, new BigDecimal("0.01"), null, new BigDecimal("60000"), false, "entry")), 2));
+
+    strategy.runCommand(new StrategyEntity.FollowUpUnansweredIntents());
+    directory.connections.expectNoMessage(Duration.ofMillis(200));
+    now[0] += StrategyEntity.UNANSWERED_AFTER.toMillis();
+    strategy.runCommand(new StrategyEntity.FollowUpUnansweredIntents());
+
+    assertEquals(new ExchangeConnectionEntity.ReplayOrders("s1", List.of("s1-1")),
+        directory.connections.expectMessageClass(ExchangeConnectionEntity.ReplayOrders.class));
   }
 
   @Test
