@@ -57,8 +57,9 @@ public final class Main {
   }
 
   /**
-   * The node's config: the environment's overrides, then an operator's file ({@code CONFIG_FILE}, HOCON,
-   * e.g. mounted from a Kubernetes ConfigMap), then the cluster profile ({@code CLUSTER_PROFILE=k8s}:
+   * The node's config: the variables Main reads itself, then an operator's file ({@code CONFIG_FILE}, HOCON,
+   * e.g. mounted from a Kubernetes ConfigMap; its keys win over conf/*.conf including their
+   * {@code ${?NAME}} settings), then the cluster profile ({@code CLUSTER_PROFILE=k8s}:
    * conf/k8s.conf), then the persistence profile ({@code PERSISTENCE}, default embedded).
    */
   static Config config(Path dataDir) {
