@@ -247,7 +247,7 @@ public final class StrategyEntity
           if (state instanceof DefinedStrategy s) {
             directory.coordinator().tell(new SafetyCoordinator.Register(
                 new Participant(Participant.Kind.STRATEGY, strategyId)));
-            resendUnansweredIntents(s);
+            askConnectionAboutOpenOrders(s);
             afterChange(s);
           }
         })
@@ -490,14 +490,18 @@ public final class StrategyEntity
    * is asked of risk again ({@link OrderUnknownToConnection}), so a halt decided meanwhile cannot turn an
    * order the venue has into a rejected one.
    */
-  private void resendUnansweredIntents(DefinedStrategy state) {
+  private void askConnectionAboutOpenOrders(DefinedStrategy state) {
     List<String> open = new ArrayList<>();
     for (Order order : state.book().openOrders()) {
       open.add(order.clientOrderId());
     }
-    if (!open.isEmpty()) {
+    askConnectionAbout(state, open);
+  }
+
+  private void askConnectionAbout(DefinedStrategy state, List<String> clientOrderIds) {
+    if (!clientOrderIds.isEmpty()) {
       directory.connection(state.config().connectionId())
-          .tell(new ExchangeConnectionEntity.ReplayOrders(strategyId, open));
+          .tell(new ExchangeConnectionEntity.ReplayOrders(strategyId, clientOrderIds));
     }
   }
 
@@ -522,10 +526,7 @@ public final class StrategyEntity
       context.getLog().info("strategy {}: {} intents unanswered for {} s, asking the connection about them",
           strategyId, unanswered, UNANSWERED_AFTER.toSeconds());
     }
-    if (!quiet.isEmpty()) {
-      directory.connection(state.config().connectionId())
-          .tell(new ExchangeConnectionEntity.ReplayOrders(strategyId, quiet));
-    }
+    askConnectionAbout(state, quiet);
     return Effect().noReply();
   }
 
