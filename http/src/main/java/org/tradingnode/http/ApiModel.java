@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.tradingnode.core.domain.order.Order;
+import org.tradingnode.core.domain.order.OrderCounts;
 import org.tradingnode.core.domain.portfolio.Position;
 import org.tradingnode.core.domain.risk.RiskLimits;
 import org.tradingnode.core.entity.ModeView;
@@ -42,7 +43,10 @@ public final class ApiModel {
     }
   }
 
-  /** A strategy with its positions and PnL. */
+  /**
+   * A strategy with its positions and PnL, its open orders, its last closed orders and how many orders it
+   * placed and how they ended (its whole history is under {@code /api/v1/orders?strategy=}).
+   */
   public record StrategyResponse(
       String id,
       String type,
@@ -53,11 +57,14 @@ public final class ApiModel {
       String status,
       String statusReason,
       int openOrders,
-      int totalOrders,
+      long totalOrders,
+      OrderCountsResponse orderCounts,
       BigDecimal realizedPnl,
       BigDecimal unrealizedPnl,
       BigDecimal fees,
       List<PositionResponse> positions,
+      List<OrderResponse> workingOrders,
+      List<OrderResponse> recentlyClosed,
       String node,
       boolean runnerActive) {
 
@@ -68,10 +75,21 @@ public final class ApiModel {
       BigDecimal unrealized = positions.stream().map(PositionResponse::unrealizedPnl)
           .reduce(BigDecimal.ZERO, BigDecimal::add);
       BigDecimal fees = positions.stream().map(PositionResponse::fees).reduce(BigDecimal.ZERO, BigDecimal::add);
-      int open = (int) d.orders().stream().filter(Order::isOpen).count();
       return new StrategyResponse(d.config().id(), d.config().type(), d.config().account(), d.config().exchange(),
-          d.config().symbols(), d.config().params(), d.status().name(), d.statusReason(), open, d.orders().size(),
-          realized, unrealized, fees, positions, d.placement().node(), d.placement().runnerActive());
+          d.config().symbols(), d.config().params(), d.status().name(), d.statusReason(), d.openOrders().size(),
+          d.counts().intended(), OrderCountsResponse.of(d.counts()), realized, unrealized, fees, positions,
+          d.openOrders().stream().map(OrderResponse::of).toList(),
+          d.recentlyClosed().stream().map(OrderResponse::of).toList(), d.placement().node(),
+          d.placement().runnerActive());
+    }
+  }
+
+  /** How many orders a strategy intended, how many are open, and how the others ended. */
+  public record OrderCountsResponse(long intended, long open, long filled, long canceled, long rejected, long expired,
+      long fills) {
+    static OrderCountsResponse of(OrderCounts c) {
+      return new OrderCountsResponse(c.intended(), c.intended() - c.closed(), c.filled(), c.canceled(), c.rejected(),
+          c.expired(), c.fills());
     }
   }
 

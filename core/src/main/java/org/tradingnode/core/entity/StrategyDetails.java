@@ -6,21 +6,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
 import org.tradingnode.core.domain.order.Order;
+import org.tradingnode.core.domain.order.OrderCounts;
 import org.tradingnode.core.domain.portfolio.Position;
 import org.tradingnode.core.domain.strategy.StrategyBook;
 import org.tradingnode.core.domain.strategy.StrategyConfig;
 import org.tradingnode.core.serialization.CborSerializable;
 
 /**
- * A strategy as an operator sees it: config, status, positions with PnL, its orders, and where it runs
- * (the node hosting it, and whether its runner is trading there now).
+ * A strategy as an operator sees it: config, status, positions with PnL, its open orders, the last few
+ * closed ones, how many orders it placed and how they ended, and where it runs (the node hosting it, and
+ * whether its runner is trading there now). A summary: its size depends on the open orders and the
+ * symbols traded, never on the strategy's history, which the read side and the journal hold.
  */
 public record StrategyDetails(
     StrategyConfig config,
     StrategyStatus status,
     String statusReason,
     List<PositionSummary> positions,
-    List<Order> orders,
+    List<Order> openOrders,
+    List<Order> recentlyClosed,
+    OrderCounts counts,
     Placement placement)
     implements CborSerializable {
 
@@ -36,9 +41,8 @@ public record StrategyDetails(
       positions.add(new PositionSummary(p.symbol(), p.quantity(), p.averageEntryPrice(), p.realizedPnl(), p.fees(),
           mark, p.unrealizedPnl(mark, moneyScale.applyAsInt(p.symbol()))));
     }
-    List<Order> orders = new ArrayList<>(book.orders().values());
-    orders.sort(Order.BY_CREATION);
-    return new StrategyDetails(config, status, statusReason, positions, orders, placement);
+    return new StrategyDetails(config, status, statusReason, positions, book.openOrders(), book.recentlyClosed(),
+        book.counts(), placement);
   }
 
   /** One position valued at the last price the strategy saw. */

@@ -372,8 +372,7 @@ public final class StrategyEntity
   }
 
   private ReplyEffect<Event, State> onDenied(DefinedStrategy state, IntentDenied cmd) {
-    Order order = state.book().orders().get(cmd.clientOrderId());
-    if (order == null || !order.isOpen()) {
+    if (state.book().openOrder(cmd.clientOrderId()) == null) {
       return Effect().noReply();
     }
     return Effect().persist(new OrderDenied(cmd.clientOrderId(), cmd.reason(), cmd.detail(), clock.millis()))
@@ -395,14 +394,13 @@ public final class StrategyEntity
   }
 
   private void noticeProgress(DefinedStrategy state, String clientOrderId) {
-    Order order = state.book().orders().get(clientOrderId);
-    NodeNotice.publish(context.getSystem(),
-        new NodeNotice.OrderProgressed(strategyId, clientOrderId, order.status(), order.intent().tag()));
+    state.book().order(clientOrderId).ifPresent(order -> NodeNotice.publish(context.getSystem(),
+        new NodeNotice.OrderProgressed(strategyId, clientOrderId, order.status(), order.intent().tag())));
   }
 
   private static Event eventFor(StrategyBook book, VenueReport report) {
-    Order order = book.orders().get(report.clientOrderId());
-    if (order == null || !order.isOpen()) {
+    Order order = book.openOrder(report.clientOrderId());
+    if (order == null) {
       return null;
     }
     if (report instanceof VenueReport.Accepted a) {
@@ -531,7 +529,7 @@ public final class StrategyEntity
   }
 
   private ReplyEffect<Event, State> onUnknownToConnection(DefinedStrategy state, OrderUnknownToConnection cmd) {
-    Order order = state.book().orders().get(cmd.clientOrderId());
+    Order order = state.book().openOrder(cmd.clientOrderId());
     if (order != null && order.status() == OrderStatus.NEW) {
       directory.risk(order.intent().account()).tell(new RiskEntity.EvaluateIntent(order.intent()));
     }

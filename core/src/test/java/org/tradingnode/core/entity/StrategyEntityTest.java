@@ -149,7 +149,7 @@ class StrategyEntityTest {
 
     var evaluate = directory.risk.expectMessageClass(RiskEntity.EvaluateIntent.class);
     assertEquals("s1-1", evaluate.intent().clientOrderId());
-    assertEquals(OrderStatus.NEW, state().book().orders().get("s1-1").status());
+    assertEquals(OrderStatus.NEW, state().book().order("s1-1").orElseThrow().status());
     assertEquals(2, state().book().nextSequence());
   }
 
@@ -232,7 +232,7 @@ class StrategyEntityTest {
 
     entity.runCommand(new StrategyEntity.IntentDenied("s1-1", DenyReason.MAX_ORDER_NOTIONAL, "too big"));
 
-    var order = state().book().orders().get("s1-1");
+    var order = state().book().order("s1-1").orElseThrow();
     assertEquals(OrderStatus.REJECTED, order.status());
     assertTrue(order.reason().startsWith("MAX_ORDER_NOTIONAL"));
   }
@@ -251,7 +251,7 @@ class StrategyEntityTest {
     assertEquals(List.of(new StrategyEntity.OrderFilled(fill)), EntityTestSupport.events(first));
     assertTrue(second.hasNoEvents());
     assertEquals(0, new BigDecimal("0.01").compareTo(state().book().position("BTCUSDT").quantity()));
-    assertEquals(OrderStatus.FILLED, state().book().orders().get("s1-1").status());
+    assertEquals(OrderStatus.FILLED, state().book().order("s1-1").orElseThrow().status());
   }
 
   @Test

@@ -6,9 +6,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.tradingnode.core.domain.order.Fill;
 import org.tradingnode.core.domain.order.Order;
+import org.tradingnode.core.domain.order.OrderCounts;
 import org.tradingnode.core.domain.order.OrderIntent;
 import org.tradingnode.core.domain.order.OrderStatus;
 import org.tradingnode.core.domain.order.Side;
@@ -16,20 +18,36 @@ import org.tradingnode.core.domain.portfolio.Position;
 import org.tradingnode.core.serialization.CborSerializable;
 
 /**
- * A strategy's own orders, positions and take-profit cycles. Immutable; fills are recorded once by
- * fill id, so a fill reported twice (live and again on reconciliation) changes nothing the second time.
+ * A strategy's working orders, positions and take-profit cycles: what it needs to decide, and no
+ * history. An order leaves the book when it closes; what remains of it is a count in {@link #counts()}
+ * and, for the last {@link #RECENTLY_CLOSED} orders, a copy in {@link #recentlyClosed()}. Every closed
+ * order stays in the journal and the read side. The book is therefore bounded by the orders that are
+ * open, whatever the strategy traded before.
+ *
+ * <p>Immutable. Fills are recorded once by fill id while their order is open; a report about an order
+ * that is no longer open (a fill reported again by reconciliation, a late cancel) changes nothing.
+ * Client order ids come from {@link #nextSequence()} and are never issued twice, so the strategy needs
+ * no memory of closed ids to stay free of duplicates.
  *
  * @param nextSequence the sequence number of the next client order id
- * @param fillIds fill ids already recorded, per order that is still open
+ * @param orders the orders that are not final yet, by client order id
+ * @param fillIds fill ids already recorded, per open order
  * @param cycles per symbol, what happened since the position was last flat
+ * @param counts how many orders were intended and how each closed
+ * @param recentlyClosed the last closed orders, oldest first, at most {@link #RECENTLY_CLOSED}
  */
 public record StrategyBook(
     long nextSequence,
     Map<String, Order> orders,
     Map<String, List<String>> fillIds,
     Map<String, Position> positions,
-    Map<String, Cycle> cycles)
+    Map<String, Cycle> cycles,
+    OrderCounts counts,
+    List<Order> recentlyClosed)
     implements CborSerializable {
+
+  /** How many closed orders the book keeps for the strategy's details. */
+  public static final int RECENTLY_CLOSED = 20;
 
   /** Quantity bought into the position since it was last flat, and the tags of the orders that filled. */
   public record Cycle(BigDecimal entryQuantity, Set<String> tags) implements CborSerializable {
@@ -40,19 +58,49 @@ public record StrategyBook(
     static final Cycle EMPTY = new Cycle(BigDecimal.ZERO, Set.of());
   }
 
+  /**
+   * Copies the maps. A book written before closed orders left it (no {@code counts}) is brought to the
+   * current form: its closed orders become counts and the most recent of them stay for the details.
+   */
   public StrategyBook {
-    orders = Map.copyOf(orders);
     fillIds = Map.copyOf(fillIds);
     positions = Map.copyOf(positions);
     cycles = Map.copyOf(cycles);
+    if (counts == null) {
+      List<Order> closed = orders.values().stream().filter(o -> !o.isOpen()).sorted(Order.BY_CREATION).toList();
+      counts = OrderCounts.NONE.withIntended(nextSequence - 1);
+      for (Order o : closed) {
+        counts = counts.withClosed(o.status());
+      }
+      recentlyClosed = closed.subList(Math.max(0, closed.size() - RECENTLY_CLOSED), closed.size());
+      Map<String, Order> open = new HashMap<>();
+      orders.values().stream().filter(Order::isOpen).forEach(o -> open.put(o.clientOrderId(), o));
+      orders = open;
+    }
+    orders = Map.copyOf(orders);
+    recentlyClosed = recentlyClosed == null ? List.of() : List.copyOf(recentlyClosed);
   }
 
   public static StrategyBook empty() {
-    return new StrategyBook(1, Map.of(), Map.of(), Map.of(), Map.of());
+    return new StrategyBook(1, Map.of(), Map.of(), Map.of(), Map.of(), OrderCounts.NONE, List.of());
   }
 
   public List<Order> openOrders() {
-    return orders.values().stream().filter(Order::isOpen).toList();
+    return orders.values().stream().sorted(Order.BY_CREATION).toList();
+  }
+
+  /** The open order, or a recently closed one; empty when the book no longer holds it. */
+  public Optional<Order> order(String clientOrderId) {
+    Order open = orders.get(clientOrderId);
+    if (open != null) {
+      return Optional.of(open);
+    }
+    return recentlyClosed.stream().filter(o -> o.clientOrderId().equals(clientOrderId)).findFirst();
+  }
+
+  /** The order when it is still open, else null. */
+  public Order openOrder(String clientOrderId) {
+    return orders.get(clientOrderId);
   }
 
   public Position position(String symbol) {
@@ -62,13 +110,22 @@ public record StrategyBook(
   public SymbolView view(String symbol) {
     Position p = position(symbol);
     Cycle cycle = cycles.getOrDefault(symbol, Cycle.EMPTY);
-    int working = (int) orders.values().stream()
-        .filter(o -> o.isOpen() && o.intent().symbol().equals(symbol)).count();
-    return new SymbolView(symbol, p.quantity(), p.averageEntryPrice(), cycle.entryQuantity(), cycle.tags(), working);
+    return new SymbolView(symbol, p.quantity(), p.averageEntryPrice(), cycle.entryQuantity(), cycle.tags(),
+        workingOrders(symbol));
   }
 
   public boolean hasWorkingOrder(String symbol) {
-    return view(symbol).workingOrders() > 0;
+    return workingOrders(symbol) > 0;
+  }
+
+  private int workingOrders(String symbol) {
+    int working = 0;
+    for (Order o : orders.values()) {
+      if (o.intent().symbol().equals(symbol)) {
+        working++;
+      }
+    }
+    return working;
   }
 
   public StrategyBook withIntent(OrderIntent intent) {
@@ -76,7 +133,7 @@ public record StrategyBook(
     next.put(intent.clientOrderId(), Order.of(intent));
     Map<String, List<String>> ids = new HashMap<>(fillIds);
     ids.put(intent.clientOrderId(), List.of());
-    return new StrategyBook(nextSequence + 1, next, ids, positions, cycles);
+    return new StrategyBook(nextSequence + 1, next, ids, positions, cycles, counts.withIntended(1), recentlyClosed);
   }
 
   public StrategyBook withAccepted(String clientOrderId, String venueOrderId, long at) {
@@ -123,14 +180,13 @@ public record StrategyBook(
       }
       cyc.put(fill.symbol(), new Cycle(entry, tags));
     }
-    Map<String, Order> next = new HashMap<>(orders);
-    next.put(filled.clientOrderId(), filled);
-    return new StrategyBook(nextSequence, next, ids, pos, cyc);
+    StrategyBook moved = new StrategyBook(nextSequence, orders, ids, pos, cyc, counts.withFill(), recentlyClosed);
+    return moved.withOrder(filled, ids);
   }
 
   public StrategyBook withClosed(String clientOrderId, OrderStatus status, String reason, long at) {
     Order order = orders.get(clientOrderId);
-    if (order == null || !order.isOpen()) {
+    if (order == null) {
       return this;
     }
     Map<String, List<String>> ids = new HashMap<>(fillIds);
@@ -138,9 +194,19 @@ public record StrategyBook(
     return withOrder(order.close(status, reason, at), ids);
   }
 
+  /** Puts the order in the book while it is open; a closed one leaves it for the counts and the recent list. */
   private StrategyBook withOrder(Order order, Map<String, List<String>> ids) {
     Map<String, Order> next = new HashMap<>(orders);
-    next.put(order.clientOrderId(), order);
-    return new StrategyBook(nextSequence, next, ids, positions, cycles);
+    if (order.isOpen()) {
+      next.put(order.clientOrderId(), order);
+      return new StrategyBook(nextSequence, next, ids, positions, cycles, counts, recentlyClosed);
+    }
+    next.remove(order.clientOrderId());
+    List<Order> recent = new ArrayList<>(recentlyClosed);
+    recent.add(order);
+    if (recent.size() > RECENTLY_CLOSED) {
+      recent.remove(0);
+    }
+    return new StrategyBook(nextSequence, next, ids, positions, cycles, counts.withClosed(order.status()), recent);
   }
 }

@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tradingnode.core.domain.order.Fill;
+import org.tradingnode.core.domain.order.Order;
+import org.tradingnode.core.domain.order.OrderCounts;
 import org.tradingnode.core.domain.order.OrderIntent;
 import org.tradingnode.core.domain.order.OrderStatus;
 import org.tradingnode.core.domain.order.OrderType;
@@ -59,7 +63,7 @@ class StrategyBookTest {
 
     assertEquals(2, book.nextSequence());
     assertEquals("s1-1", intent.clientOrderId());
-    assertEquals(OrderStatus.NEW, book.orders().get("s1-1").status());
+    assertEquals(OrderStatus.NEW, book.order("s1-1").orElseThrow().status());
     assertEquals(1, book.openOrders().size());
     assertTrue(book.hasWorkingOrder(BTC));
   }
@@ -71,8 +75,8 @@ class StrategyBookTest {
 
     StrategyBook book = empty.withIntent(intent).withAccepted(intent.clientOrderId(), "v-1", T0 + 1);
 
-    assertEquals(OrderStatus.ACCEPTED, book.orders().get("s1-1").status());
-    assertEquals("v-1", book.orders().get("s1-1").venueOrderId());
+    assertEquals(OrderStatus.ACCEPTED, book.order("s1-1").orElseThrow().status());
+    assertEquals("v-1", book.order("s1-1").orElseThrow().venueOrderId());
     assertSame(book, book.withAccepted("unknown", "v-2", T0 + 2));
   }
 
@@ -88,7 +92,7 @@ class StrategyBookTest {
     assertSame(once, twice);
     assertFalse(once.isNewFill(partial));
     assertDecimal("0.4", twice.position(BTC).quantity());
-    assertDecimal("0.4", twice.orders().get(intent.clientOrderId()).filledQuantity());
+    assertDecimal("0.4", twice.order(intent.clientOrderId()).orElseThrow().filledQuantity());
   }
 
   @Test
@@ -102,7 +106,7 @@ class StrategyBookTest {
 
     assertSame(once, twice);
     assertDecimal("1", twice.position(BTC).quantity());
-    assertEquals(OrderStatus.FILLED, twice.orders().get(intent.clientOrderId()).status());
+    assertEquals(OrderStatus.FILLED, twice.order(intent.clientOrderId()).orElseThrow().status());
   }
 
   @Test
@@ -116,7 +120,7 @@ class StrategyBookTest {
 
     assertDecimal("1", book.position(BTC).quantity());
     assertDecimal("106", book.position(BTC).averageEntryPrice());
-    assertEquals(OrderStatus.FILLED, book.orders().get(intent.clientOrderId()).status());
+    assertEquals(OrderStatus.FILLED, book.order(intent.clientOrderId()).orElseThrow().status());
   }
 
   @Test
@@ -228,5 +232,40 @@ class StrategyBookTest {
     assertDecimal("1", book.position(BTC).quantity());
     assertDecimal("20", book.position(BTC).realizedPnl());
     assertDecimal("0.02", book.position(BTC).fees());
+  }
+
+  @Test
+  void aClosedOrderLeavesTheBookAndIsCountedWhileTheLastFewStayForTheDetails() {
+    StrategyBook book = StrategyBook.empty();
+    for (int n = 0; n < StrategyBook.RECENTLY_CLOSED + 5; n++) {
+      OrderIntent intent = intent(book, BTC, Side.BUY, "1", "entry");
+      book = book.withIntent(intent).withClosed(intent.clientOrderId(), OrderStatus.CANCELED, "user", T0);
+    }
+    OrderIntent open = intent(book, BTC, Side.BUY, "1", "entry");
+
+    book = book.withIntent(open);
+
+    assertEquals(Set.of(open.clientOrderId()), book.orders().keySet());
+    assertEquals(StrategyBook.RECENTLY_CLOSED, book.recentlyClosed().size());
+    assertEquals("s1-6", book.recentlyClosed().get(0).clientOrderId());
+    assertEquals(new OrderCounts(StrategyBook.RECENTLY_CLOSED + 6, 0, StrategyBook.RECENTLY_CLOSED + 5, 0, 0, 0),
+        book.counts());
+    assertTrue(book.order("s1-1").isEmpty());
+  }
+
+  @Test
+  void aBookStoredWithItsClosedOrdersIsReadBackWithThemCountedAndOnlyTheOpenOnesKept() {
+    OrderIntent filled = intent(StrategyBook.empty(), BTC, Side.BUY, "1", "entry");
+    StrategyBook withFilled = filled(StrategyBook.empty(), filled, "100");
+    OrderIntent open = intent(withFilled, BTC, Side.SELL, "1", "tp-1");
+    Map<String, Order> storedOrders = Map.of(filled.clientOrderId(), withFilled.order("s1-1").orElseThrow(),
+        open.clientOrderId(), Order.of(open));
+
+    StrategyBook read = new StrategyBook(3, storedOrders, Map.of(open.clientOrderId(), List.of()),
+        withFilled.positions(), withFilled.cycles(), null, null);
+
+    assertEquals(Set.of(open.clientOrderId()), read.orders().keySet());
+    assertEquals(new OrderCounts(2, 1, 0, 0, 0, 0), read.counts());
+    assertEquals(List.of(withFilled.order("s1-1").orElseThrow()), read.recentlyClosed());
   }
 }
