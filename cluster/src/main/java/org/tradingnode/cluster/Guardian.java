@@ -22,6 +22,7 @@ import org.tradingnode.core.domain.strategy.StrategyConfig;
 import org.tradingnode.core.domain.strategy.StrategyTypes;
 import org.tradingnode.core.entity.EntityDirectory;
 import org.tradingnode.core.entity.ExchangeConnectionEntity;
+import org.tradingnode.core.entity.OrderArchive;
 import org.tradingnode.core.venue.binance.BinanceMarketStream;
 import org.tradingnode.core.venue.binance.BinanceVenue;
 import org.tradingnode.core.entity.RiskEntity;
@@ -65,15 +66,17 @@ final class Guardian {
           entity.getEntityId(), directory, catalog, types, settings.supervision(), clock))));
       sharding.init(placement.risk(Entity.of(RiskEntity.TYPE_KEY, entity -> RiskEntity.create(entity.getEntityId(),
           directory, catalog, settings.defaultLimits(), clock))));
+      OrderArchive archive = OrderArchive.journal(system, readJournalPluginId);
       var binance = settings.venue().binance();
       var binanceGateway = binance.map(b -> BinanceVenue.gateway(b, new BinanceVenue.Counters()));
       sharding.init(placement.connections(Entity.of(ExchangeConnectionEntity.TYPE_KEY, entity -> {
         String id = entity.getEntityId();
         if (binanceGateway.isPresent() && id.startsWith(VenueChoice.BINANCE + ":")) {
-          return ExchangeConnectionEntity.create(id, directory, catalog, Map.of(), binanceGateway.get(), clock);
+          return ExchangeConnectionEntity.create(id, directory, catalog, Map.of(), binanceGateway.get(), archive,
+              clock);
         }
         return ExchangeConnectionEntity.create(id, directory, catalog, settings.fees(), settings.startingBalances(),
-            clock);
+            archive, clock);
       })));
       sharding.init(Entity.of(SymbolEntity.TYPE_KEY, entity -> SymbolEntity.create(entity.getEntityId(), clock)));
 

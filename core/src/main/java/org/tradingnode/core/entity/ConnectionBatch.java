@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import org.tradingnode.core.domain.mode.TradingMode;
 import org.tradingnode.core.domain.order.Fill;
 import org.tradingnode.core.domain.order.Order;
+import org.tradingnode.core.domain.order.OrderLedger;
 import org.tradingnode.core.entity.ExchangeConnectionEntity.Event;
 import org.tradingnode.core.entity.ExchangeConnectionEntity.State;
 
@@ -46,7 +47,12 @@ final class ConnectionBatch {
 
   Order order(String clientOrderId) {
     Order order = touched.get(clientOrderId);
-    return order != null ? order : state.orders().get(clientOrderId);
+    return order != null ? order : state.ledger().order(clientOrderId).orElse(null);
+  }
+
+  /** The ledger as stored before this write. */
+  OrderLedger ledger() {
+    return state.ledger();
   }
 
   /** Every open order as this write leaves it. */
@@ -62,14 +68,16 @@ final class ConnectionBatch {
   /** Open orders as this write leaves them: the stored ones in their order, then those this write added. */
   private List<Order> openOrdersWhere(Predicate<Order> wanted) {
     List<Order> result = new ArrayList<>();
-    for (String id : state.open()) {
-      Order order = order(id);
+    Set<String> stored = new HashSet<>();
+    for (Order storedOrder : state.openOrders()) {
+      stored.add(storedOrder.clientOrderId());
+      Order order = order(storedOrder.clientOrderId());
       if (order.isOpen() && wanted.test(order)) {
         result.add(order);
       }
     }
     touched.forEach((id, order) -> {
-      if (!state.open().contains(id) && order.isOpen() && wanted.test(order)) {
+      if (!stored.contains(id) && order.isOpen() && wanted.test(order)) {
         result.add(order);
       }
     });
@@ -78,13 +86,13 @@ final class ConnectionBatch {
 
   /** True when the order was sent to the venue by an earlier write (not by this one). */
   boolean placedBefore(Order order) {
-    return state.open().contains(order.clientOrderId());
+    return state.ledger().order(order.clientOrderId()).map(Order::isOpen).orElse(false);
   }
 
   boolean isNewFill(Fill fill) {
     Order order = order(fill.clientOrderId());
     return order != null && order.isOpen() && !newFillIds.contains(fill.fillId())
-        && state.fillsOf(fill.clientOrderId()).stream().noneMatch(f -> f.fillId().equals(fill.fillId()));
+        && !state.ledger().hasFill(fill);
   }
 
   /** Adds the event; returns the order it is about as it now stands (null for account events). */

@@ -10,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
@@ -32,6 +34,7 @@ import org.tradingnode.core.domain.mode.TradingMode;
 import org.tradingnode.core.domain.order.Fill;
 import org.tradingnode.core.domain.order.Order;
 import org.tradingnode.core.domain.order.OrderIntent;
+import org.tradingnode.core.domain.order.OrderLedger;
 import org.tradingnode.core.domain.order.OrderStatus;
 import org.tradingnode.core.domain.order.VenueRejectReason;
 import org.tradingnode.core.domain.order.VenueReport;
@@ -56,6 +59,9 @@ public final class ExchangeConnectionEntity
         ExchangeConnectionEntity.Event, ExchangeConnectionEntity.State> {
 
   public static final EntityTypeKey<Command> TYPE_KEY = EntityTypeKey.create(Command.class, "ExchangeConnection");
+
+  /** How many closed orders a connection keeps in memory (default {@link OrderLedger#DEFAULT_WINDOW}). */
+  public static final String WINDOW_SETTING = "trading.connections.closed-order-window";
 
   /** Messages the connection takes. */
   public sealed interface Command extends CborSerializable {}
@@ -89,7 +95,7 @@ public final class ExchangeConnectionEntity
   /** From the coordinator: the trading mode. */
   public record ApplyMode(TradingMode mode, String reason) implements Command {}
 
-  /** Ask for the orders, newest last. */
+  /** Ask for the open orders and the recently closed ones, newest last. */
   public record GetOrders(ActorRef<OrdersView> replyTo) implements Command {}
 
   /** Ask for the balances. */
@@ -103,6 +109,16 @@ public final class ExchangeConnectionEntity
 
   /** Write what was collected while the last write was in flight. */
   enum WriteCollected implements Command { INSTANCE }
+
+  /**
+   * The journal's answer about an order older than the window: what it found (null when nothing), or why
+   * it could not be read; {@code intent} is set when the order is to be sent.
+   */
+  record ArchiveAnswered(String strategyId, String clientOrderId, OrderIntent intent, long floorWhenAsked,
+      OrderArchive.ArchivedOrder found, String failure) implements Command {}
+
+  /** An intent the journal has no record of, so it may be sent (unless the window moved meanwhile). */
+  record SubmitUnarchived(OrderIntent intent, long floorWhenAsked) implements Command {}
 
   /** The connection's orders. */
   public record OrdersView(List<Order> orders) implements CborSerializable {}
@@ -156,49 +172,53 @@ public final class ExchangeConnectionEntity
   /** The rest ended without a request. */
   public record OrderExpired(String clientOrderId, long at) implements OrderEvent {}
 
-  /** Balances, mode and every order this connection sent, with its fills. */
-  public record State(boolean opened, TradingMode mode, Map<String, BigDecimal> balances, Map<String, Order> orders,
-      Map<String, List<Fill>> fills, Set<String> open) implements CborSerializable {
+  /**
+   * Balances, mode, and the orders in the ledger: the open ones and a window of recently closed ones,
+   * with their fills. Older orders are in the journal ({@link OrderArchive}).
+   */
+  public record State(boolean opened, TradingMode mode, Map<String, BigDecimal> balances, OrderLedger ledger)
+      implements CborSerializable {
 
     /**
-     * The maps are the entity's own and change in place as events are applied (copying every order on
-     * every event would make each write cost as much as the whole history); {@link #copy()} gives the
-     * independent copy a snapshot or a reader needs.
+     * The balances and the ledger are the entity's own and change in place as events are applied (copying
+     * them on every event would make each write cost as much as the whole window); {@link #copy()} gives
+     * the independent copy a snapshot or a reader needs.
      */
     public State {
       balances = new HashMap<>(balances);
-      orders = new HashMap<>(orders);
-      fills = new HashMap<>(fills);
-      open = new LinkedHashSet<>(open);
+      ledger = ledger == null ? OrderLedger.empty() : ledger;
+    }
+
+    /**
+     * Reads a stored state; one stored before the ledger (every order and fill the connection ever had)
+     * is brought into a ledger, which keeps the open orders and the most recently closed ones.
+     */
+    @JsonCreator
+    static State stored(@JsonProperty("opened") boolean opened, @JsonProperty("mode") TradingMode mode,
+        @JsonProperty("balances") Map<String, BigDecimal> balances, @JsonProperty("ledger") OrderLedger ledger,
+        @JsonProperty("orders") Map<String, Order> orders, @JsonProperty("fills") Map<String, List<Fill>> fills) {
+      if (ledger == null && orders != null) {
+        ledger = OrderLedger.empty();
+        for (Order order : orders.values().stream().sorted(Order.BY_CREATION).toList()) {
+          for (Fill fill : fills == null ? List.<Fill>of() : fills.getOrDefault(order.clientOrderId(), List.of())) {
+            ledger.fills().computeIfAbsent(fill.clientOrderId(), id -> new ArrayList<>()).add(fill);
+          }
+          ledger.record(order, OrderLedger.DEFAULT_WINDOW);
+        }
+      }
+      return new State(opened, mode, balances == null ? Map.of() : balances, ledger);
     }
 
     static State empty() {
-      return new State(false, TradingMode.RUNNING, Map.of(), Map.of(), Map.of(), Set.of());
+      return new State(false, TradingMode.RUNNING, Map.of(), OrderLedger.empty());
     }
 
     State copy() {
-      Map<String, List<Fill>> fillsCopy = new HashMap<>();
-      fills.forEach((id, list) -> fillsCopy.put(id, List.copyOf(list)));
-      return new State(opened, mode, balances, orders, fillsCopy, open);
+      return new State(opened, mode, balances, ledger.copy());
     }
 
     List<Order> openOrders() {
-      return open.stream().map(orders::get).toList();
-    }
-
-    List<Fill> fillsOf(String clientOrderId) {
-      return fills.getOrDefault(clientOrderId, List.of());
-    }
-
-    /** Applies an order event in place. */
-    State withOrder(Order order) {
-      orders.put(order.clientOrderId(), order);
-      if (order.isOpen()) {
-        open.add(order.clientOrderId());
-      } else {
-        open.remove(order.clientOrderId());
-      }
-      return this;
+      return ledger.openOrders();
     }
   }
 
@@ -212,6 +232,8 @@ public final class ExchangeConnectionEntity
   private final VenueGateway gateway;
   private final Clock clock;
   private final GroupCommit<Command> commits;
+  private final OrderArchive archive;
+  private final int window;
   private ActorRef<VenueCommand> venue;
   private boolean reconciled;
   /** Open orders whose cancel went to the current venue connection; asking twice adds nothing. */
@@ -219,19 +241,24 @@ public final class ExchangeConnectionEntity
 
   /** A connection to the paper venue. */
   public static Behavior<Command> create(String connectionId, EntityDirectory directory, InstrumentCatalog catalog,
-      FeeSchedule fees, Map<String, BigDecimal> startingBalances, Clock clock) {
-    return create(connectionId, directory, catalog, startingBalances, PaperVenue.gateway(directory, fees), clock);
+      FeeSchedule fees, Map<String, BigDecimal> startingBalances, OrderArchive archive, Clock clock) {
+    return create(connectionId, directory, catalog, startingBalances, PaperVenue.gateway(directory, fees), archive,
+        clock);
   }
 
-  /** A connection whose venue child the gateway makes. */
+  /**
+   * A connection whose venue child the gateway makes. It keeps the closed orders of the last
+   * {@code trading.connections.closed-order-window} in memory and asks the archive about older ones.
+   */
   public static Behavior<Command> create(String connectionId, EntityDirectory directory, InstrumentCatalog catalog,
-      Map<String, BigDecimal> startingBalances, VenueGateway gateway, Clock clock) {
-    return Behaviors.setup(ctx ->
-        new ExchangeConnectionEntity(ctx, connectionId, directory, catalog, startingBalances, gateway, clock));
+      Map<String, BigDecimal> startingBalances, VenueGateway gateway, OrderArchive archive, Clock clock) {
+    return Behaviors.setup(ctx -> new ExchangeConnectionEntity(ctx, connectionId, directory, catalog,
+        startingBalances, gateway, archive, clock));
   }
 
   private ExchangeConnectionEntity(ActorContext<Command> context, String connectionId, EntityDirectory directory,
-      InstrumentCatalog catalog, Map<String, BigDecimal> startingBalances, VenueGateway gateway, Clock clock) {
+      InstrumentCatalog catalog, Map<String, BigDecimal> startingBalances, VenueGateway gateway,
+      OrderArchive archive, Clock clock) {
     super(PersistenceId.of(TYPE_KEY.name(), connectionId),
         SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
     this.context = context;
@@ -244,6 +271,9 @@ public final class ExchangeConnectionEntity
     this.gateway = gateway;
     this.clock = clock;
     this.commits = new GroupCommit<>(context.getSelf(), WriteCollected.INSTANCE);
+    this.archive = archive;
+    var config = context.getSystem().settings().config();
+    this.window = config.hasPath(WINDOW_SETTING) ? config.getInt(WINDOW_SETTING) : OrderLedger.DEFAULT_WINDOW;
   }
 
   @Override
@@ -252,12 +282,12 @@ public final class ExchangeConnectionEntity
   }
 
   /**
-   * A snapshot holds every order the account ever sent, so it is taken rarely: replaying a few
-   * thousand events on recovery is cheaper than writing the whole ledger every few hundred.
+   * A snapshot holds the open orders and the window of closed ones; taken every 1,000 events, so that
+   * recovery replays at most that many.
    */
   @Override
   public RetentionCriteria retentionCriteria() {
-    return RetentionCriteria.snapshotEvery(5_000, 2);
+    return RetentionCriteria.snapshotEvery(1_000, 2);
   }
 
   @Override
@@ -307,6 +337,8 @@ public final class ExchangeConnectionEntity
         })
         .onCommand(ApplyMode.class, this::write)
         .onCommand(WriteCollected.class, (s, cmd) -> write(s, commits.drain()))
+        .onCommand(SubmitUnarchived.class, this::afterReconciliation)
+        .onCommand(ArchiveAnswered.class, this::onArchiveAnswered)
         .onCommand(ReplayOrders.class, this::onReplay)
         .onCommand(VenueConnected.class, this::onVenueConnected)
         .onCommand(VenueStopped.class, (s, cmd) -> {
@@ -380,7 +412,9 @@ public final class ExchangeConnectionEntity
     ConnectionBatch batch = new ConnectionBatch(state);
     for (Command command : commands) {
       if (command instanceof SubmitOrder c) {
-        decideSubmit(batch, c.intent());
+        decideSubmit(batch, c.intent(), null);
+      } else if (command instanceof SubmitUnarchived c) {
+        decideSubmit(batch, c.intent(), c.floorWhenAsked());
       } else if (command instanceof VenueReported c) {
         decideReport(batch, c.report());
       } else if (command instanceof CancelStrategyOrders c) {
@@ -399,10 +433,22 @@ public final class ExchangeConnectionEntity
     }).thenNoReply();
   }
 
-  private void decideSubmit(ConnectionBatch batch, OrderIntent intent) {
+  /**
+   * Sends an intent the connection has never seen; answers one it holds from the ledger; asks the
+   * journal about one older than the window before anything else ({@code archiveCheckedAtFloor} is the
+   * strategy's floor when the journal answered that it never had the intent).
+   */
+  private void decideSubmit(ConnectionBatch batch, OrderIntent intent, Long archiveCheckedAtFloor) {
     Order known = batch.order(intent.clientOrderId());
     if (known != null) {
-      batch.afterwards(s -> replay(s.orders().get(intent.clientOrderId()), s));
+      batch.afterwards(s -> s.ledger().order(intent.clientOrderId()).ifPresent(o -> replay(o, s.ledger().fillsOf(
+          o.clientOrderId()))));
+      return;
+    }
+    OrderLedger ledger = batch.ledger();
+    if (ledger.lookup(intent.clientOrderId(), intent.strategyId()) == OrderLedger.Lookup.ARCHIVED
+        && !Long.valueOf(ledger.floor(intent.strategyId())).equals(archiveCheckedAtFloor)) {
+      batch.afterwards(s -> askArchive(intent.strategyId(), intent.clientOrderId(), intent, ledger));
       return;
     }
     long now = clock.millis();
@@ -418,7 +464,7 @@ public final class ExchangeConnectionEntity
   }
 
   private void noticeAcknowledgement(State state, VenueReport report) {
-    Order order = state.orders().get(report.clientOrderId());
+    Order order = state.ledger().order(report.clientOrderId()).orElse(null);
     if (report instanceof VenueReport.Accepted && order != null && order.status() == OrderStatus.NEW) {
       NodeNotice.publish(context.getSystem(),
           new NodeNotice.VenueAcknowledged(connectionId, order.clientOrderId(), order.intent().tag()));
@@ -469,25 +515,64 @@ public final class ExchangeConnectionEntity
   }
 
   private ReplyEffect<Event, State> onReplay(State state, ReplayOrders cmd) {
+    OrderLedger ledger = state.ledger();
     for (String cid : cmd.clientOrderIds()) {
-      Order order = state.orders().get(cid);
-      if (order == null) {
-        directory.strategy(cmd.strategyId()).tell(new StrategyEntity.OrderUnknownToConnection(cid));
-      } else if (order.intent().strategyId().equals(cmd.strategyId())) {
-        replay(order, state);
+      switch (ledger.lookup(cid, cmd.strategyId())) {
+        case HELD -> {
+          Order order = ledger.order(cid).orElseThrow();
+          if (order.intent().strategyId().equals(cmd.strategyId())) {
+            replay(order, ledger.fillsOf(cid));
+          }
+        }
+        case NEW -> directory.strategy(cmd.strategyId()).tell(new StrategyEntity.OrderUnknownToConnection(cid));
+        case ARCHIVED -> askArchive(cmd.strategyId(), cid, null, ledger);
+        default -> throw new IllegalStateException("unknown lookup of " + cid);
       }
     }
     return Effect().noReply();
   }
 
+  /** Asks the journal about an order older than the window; the answer comes back as {@link ArchiveAnswered}. */
+  private void askArchive(String strategyId, String clientOrderId, OrderIntent intent, OrderLedger ledger) {
+    long floor = ledger.floor(strategyId);
+    context.pipeToSelf(archive.find(connectionId, clientOrderId),
+        (found, failure) -> new ArchiveAnswered(strategyId, clientOrderId, intent, floor,
+            found == null ? null : found.orElse(null), failure == null ? null : String.valueOf(failure.getMessage())));
+  }
+
+  /**
+   * The journal's answer: an order it had is told to the strategy (never sent again); an intent it never
+   * had is sent now; a replay it never had is answered as unknown. A failed read is logged and left to
+   * the strategy's follow-up, which asks again.
+   */
+  private ReplyEffect<Event, State> onArchiveAnswered(State state, ArchiveAnswered cmd) {
+    if (cmd.failure() != null) {
+      context.getLog().warn("{}: cannot read order {} from the journal, the strategy will ask again: {}",
+          connectionId, cmd.clientOrderId(), cmd.failure());
+      return Effect().noReply();
+    }
+    if (cmd.found() != null) {
+      OrderArchive.ArchivedOrder archived = cmd.found();
+      if (archived.order().intent().strategyId().equals(cmd.strategyId())) {
+        replay(archived.order(), archived.fills());
+      }
+      return Effect().noReply();
+    }
+    if (cmd.intent() != null) {
+      return afterReconciliation(state, new SubmitUnarchived(cmd.intent(), cmd.floorWhenAsked()));
+    }
+    directory.strategy(cmd.strategyId()).tell(new StrategyEntity.OrderUnknownToConnection(cmd.clientOrderId()));
+    return Effect().noReply();
+  }
+
   /** Tells the strategy everything the journal knows about the order, in order; it dedupes. */
-  private void replay(Order order, State state) {
+  private void replay(Order order, List<Fill> fills) {
     var strategy = directory.strategy(order.intent().strategyId());
     if (order.venueOrderId() != null) {
       strategy.tell(new StrategyEntity.OrderUpdated(
           new VenueReport.Accepted(order.clientOrderId(), order.venueOrderId(), order.updatedAt())));
     }
-    for (Fill fill : state.fillsOf(order.clientOrderId())) {
+    for (Fill fill : fills) {
       strategy.tell(new StrategyEntity.OrderUpdated(new VenueReport.Filled(fill)));
     }
     VenueReport closing = switch (order.status()) {
@@ -560,9 +645,7 @@ public final class ExchangeConnectionEntity
   }
 
   private static List<Order> sorted(State state) {
-    List<Order> orders = new ArrayList<>(state.orders().values());
-    orders.sort(Order.BY_CREATION);
-    return orders;
+    return state.ledger().held();
   }
 
   private Instrument instrument(String symbol) {
@@ -574,21 +657,38 @@ public final class ExchangeConnectionEntity
   public EventHandler<State, Event> eventHandler() {
     return newEventHandlerBuilder()
         .forAnyState()
-        .onEvent(AccountOpened.class, (s, e) ->
-            new State(true, s.mode(), e.balances(), s.orders(), s.fills(), s.open()))
-        .onEvent(ModeApplied.class, (s, e) -> new State(s.opened(), e.mode(), s.balances(), s.orders(), s.fills(),
-            s.open()))
+        .onEvent(AccountOpened.class, (s, e) -> new State(true, s.mode(), e.balances(), s.ledger()))
+        .onEvent(ModeApplied.class, (s, e) -> new State(s.opened(), e.mode(), s.balances(), s.ledger()))
         .onEvent(CancelRequested.class, (s, e) -> s)
         .onEvent(OrderFilled.class, this::applyFill)
-        .onEvent(OrderEvent.class, (s, e) -> s.withOrder(advance(s.orders().get(e.clientOrderId()), e)))
+        .onEvent(OrderEvent.class, this::applyOrderEvent)
         .build();
   }
 
   private State applyFill(State state, OrderFilled event) {
     Fill fill = event.fill();
-    state.fills().computeIfAbsent(fill.clientOrderId(), id -> new ArrayList<>()).add(fill);
     SpotBalances.applyFill(state.balances(), instrument(fill.symbol()), fill);
-    return state.withOrder(state.orders().get(fill.clientOrderId()).fill(fill));
+    Order order = state.ledger().order(fill.clientOrderId()).orElse(null);
+    if (order == null) {
+      return state;
+    }
+    state.ledger().recordFill(fill, order.fill(fill), window);
+    return state;
+  }
+
+  /**
+   * An event about an order the ledger no longer holds (only possible when the window was made smaller
+   * than the distance between an order's events) changes nothing but is logged.
+   */
+  private State applyOrderEvent(State state, OrderEvent event) {
+    Order order = state.ledger().order(event.clientOrderId()).orElse(null);
+    if (order == null && !(event instanceof OrderSubmitted)) {
+      context.getLog().warn("{}: event {} is about order {}, which left the window", connectionId,
+          event.getClass().getSimpleName(), event.clientOrderId());
+      return state;
+    }
+    state.ledger().record(advance(order, event), window);
+    return state;
   }
 
   /** The order after one of its events; the same rule for the journal and for deciding a batch. */

@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.persistence.testkit.query.javadsl.PersistenceTestKitReadJournal;
 import org.tradingnode.core.entity.chain.ChainedEvent;
 import org.tradingnode.core.domain.instrument.Instrument;
 import org.tradingnode.core.domain.instrument.InstrumentCatalog;
@@ -26,6 +28,14 @@ final class EntityTestSupport {
   static final RiskLimits LIMITS = new RiskLimits(new BigDecimal("10000"), new BigDecimal("20000"),
       new BigDecimal("50000"), 5, new BigDecimal("5"), 10, new BigDecimal("1000"));
 
+  /**
+   * A connection changes its state in place, so the test kit must not serialize that state on the test's
+   * thread while the venue's reports change it (the state's serialization is checked on its own, in
+   * {@code MessageSerializationTest}); tests read a connection through its replies, which are copies.
+   */
+  static final EventSourcedBehaviorTestKit.SerializationSettings CONNECTION_SERIALIZATION =
+      EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyState(false);
+
   private EntityTestSupport() {}
 
   /** The event-sourced test kit's config plus the node's serialization bindings, so every message is checked. */
@@ -34,6 +44,11 @@ final class EntityTestSupport {
         .withFallback(ConfigFactory.parseResources("serialization.conf"))
         .withFallback(ConfigFactory.parseString("pekko.loglevel = WARNING"))
         .withFallback(ConfigFactory.load());
+  }
+
+  /** The archive on the test kit's journal. */
+  static OrderArchive archive(ActorTestKit kit) {
+    return OrderArchive.journal(kit.system(), PersistenceTestKitReadJournal.Identifier());
   }
 
   /** The one domain event a command persisted, unwrapped from its hash-chain record. */

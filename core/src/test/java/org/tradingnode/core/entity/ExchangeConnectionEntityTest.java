@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,23 +23,22 @@ import org.tradingnode.core.domain.mode.TradingMode;
 import org.tradingnode.core.domain.order.OrderStatus;
 import org.tradingnode.core.domain.order.VenueReport;
 import org.tradingnode.core.domain.paper.FeeSchedule;
+import org.tradingnode.core.testing.Await;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExchangeConnectionEntityTest {
   private final ActorTestKit kit = ActorTestKit.create(EntityTestSupport.config());
   private ProbeDirectory directory;
-  /** Waits between polls without taking messages meant for the probes under test. */
-  private TestProbe<Object> idle;
   private EventSourcedBehaviorTestKit<ExchangeConnectionEntity.Command, ExchangeConnectionEntity.Event,
       ExchangeConnectionEntity.State> connection;
 
   @BeforeEach
   void setUp() {
     directory = new ProbeDirectory(kit);
-    idle = kit.createTestProbe();
     connection = EventSourcedBehaviorTestKit.create(kit.system(), ExchangeConnectionEntity.create("paper:demo",
         directory, CATALOG, new FeeSchedule(new BigDecimal("0.001"), new BigDecimal("0.001")),
-        Map.of("USDT", new BigDecimal("100000")), CLOCK));
+        Map.of("USDT", new BigDecimal("100000")), EntityTestSupport.archive(kit), CLOCK),
+        EntityTestSupport.CONNECTION_SERIALIZATION);
     var subscribe = directory.symbols.expectMessageClass(SymbolEntity.Subscribe.class, Duration.ofSeconds(5));
     subscribe.subscriber().tell(new SymbolEntity.MarketDataBatch("paper:BTCUSDT",
         List.of(new Quote("BTCUSDT", NOW, 59999.99, 1.0, 60000.00, 1.0))));
@@ -57,14 +55,8 @@ class ExchangeConnectionEntityTest {
   }
 
   private void awaitStatus(String clientOrderId, OrderStatus status) {
-    for (int i = 0; i < 100; i++) {
-      var order = orders().orders().stream().filter(o -> o.clientOrderId().equals(clientOrderId)).findFirst();
-      if (order.isPresent() && order.get().status() == status) {
-        return;
-      }
-      idle.expectNoMessage(Duration.ofMillis(20));
-    }
-    throw new AssertionError(clientOrderId + " never reached " + status + ": " + orders());
+    Await.until(clientOrderId + " " + status, this::orders, view -> view.orders().stream()
+        .anyMatch(o -> o.clientOrderId().equals(clientOrderId) && o.status() == status));
   }
 
   @Test
@@ -136,6 +128,8 @@ class ExchangeConnectionEntityTest {
     connection.restart();
 
     awaitStatus("s1-1", OrderStatus.ACCEPTED);
-    assertEquals(0, new BigDecimal("100000").compareTo(connection.getState().balances().get("USDT")));
+    var balances = connection.<ExchangeConnectionEntity.BalancesView>runCommand(
+        ExchangeConnectionEntity.GetBalances::new).reply().balances();
+    assertEquals(0, new BigDecimal("100000").compareTo(balances.get("USDT")));
   }
 }

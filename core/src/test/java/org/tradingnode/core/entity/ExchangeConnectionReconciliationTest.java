@@ -8,6 +8,7 @@ import static org.tradingnode.core.entity.EntityTestSupport.limitBuy;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -21,7 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.tradingnode.core.domain.order.Fill;
+import org.tradingnode.core.domain.order.Order;
 import org.tradingnode.core.domain.order.OrderStatus;
+import org.tradingnode.core.testing.Await;
 import org.tradingnode.core.domain.order.Side;
 import org.tradingnode.core.domain.order.VenueRejectReason;
 import org.tradingnode.core.domain.order.VenueReport;
@@ -61,12 +64,21 @@ class ExchangeConnectionReconciliationTest {
     sessions.clear();
     sessions.add(new ExchangeConnectionEntity.VenueConnected(List.of(), List.of()));
     connection = EventSourcedBehaviorTestKit.create(kit.system(), ExchangeConnectionEntity.create("paper:demo",
-        directory, CATALOG, Map.of("USDT", new BigDecimal("100000")), scriptedGateway(), CLOCK));
+        directory, CATALOG, Map.of("USDT", new BigDecimal("100000")), scriptedGateway(),
+        EntityTestSupport.archive(kit), CLOCK), EntityTestSupport.CONNECTION_SERIALIZATION);
   }
 
   @AfterAll
   void tearDown() {
     kit.shutdownTestKit();
+  }
+
+  /** The connection's orders by client order id, as it answers them. */
+  private Map<String, Order> orders() {
+    Map<String, Order> byId = new HashMap<>();
+    connection.<ExchangeConnectionEntity.OrdersView>runCommand(ExchangeConnectionEntity.GetOrders::new).reply()
+        .orders().forEach(o -> byId.put(o.clientOrderId(), o));
+    return byId;
   }
 
   @Test
@@ -82,15 +94,10 @@ class ExchangeConnectionReconciliationTest {
 
     connection.restart();
 
-    var orders = connection.getState().orders();
-    for (int i = 0; i < 100 && orders.get("s1-1").status() != OrderStatus.FILLED; i++) {
-      kit.createTestProbe().expectNoMessage(Duration.ofMillis(20));
-      orders = connection.getState().orders();
-    }
-    assertEquals(OrderStatus.FILLED, orders.get("s1-1").status());
+    var orders = Await.until("s1-1 filled after the restart", this::orders,
+        o -> o.containsKey("s1-1") && o.get("s1-1").status() == OrderStatus.FILLED);
     assertEquals("42", orders.get("s1-1").venueOrderId());
     assertEquals(OrderStatus.REJECTED, orders.get("s1-2").status());
-    assertEquals(List.of(fill), connection.getState().fillsOf("s1-1"));
     assertEquals(new RiskEntity.RecordFill(fill, true), directory.risk.expectMessageClass(RiskEntity.RecordFill.class));
     var closed = directory.strategies.fishForMessage(Duration.ofSeconds(3), m ->
         m instanceof StrategyEntity.OrderUpdated u && u.report() instanceof VenueReport.Rejected
@@ -110,12 +117,8 @@ class ExchangeConnectionReconciliationTest {
 
     connection.restart();
 
-    var orders = connection.getState().orders();
-    for (int i = 0; i < 100 && orders.get("s1-1").status() == OrderStatus.ACCEPTED; i++) {
-      kit.createTestProbe().expectNoMessage(Duration.ofMillis(20));
-      orders = connection.getState().orders();
-    }
-    assertEquals(OrderStatus.EXPIRED, orders.get("s1-1").status());
+    Await.until("s1-1 closed after the restart", this::orders,
+        o -> o.containsKey("s1-1") && o.get("s1-1").status() == OrderStatus.EXPIRED);
     assertEquals(new RiskEntity.ReleaseOrder("s1-1"), directory.risk.expectMessageClass(RiskEntity.ReleaseOrder.class));
     var closed = directory.strategies.fishForMessage(Duration.ofSeconds(3), m ->
         m instanceof StrategyEntity.OrderUpdated u && u.report() instanceof VenueReport.Expired

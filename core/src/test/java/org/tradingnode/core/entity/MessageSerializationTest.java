@@ -10,6 +10,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,6 +83,9 @@ class MessageSerializationTest {
     }
     if (raw == List.class) {
       return List.of(sample(argument(type, 0)));
+    }
+    if (raw == LinkedHashSet.class) {
+      return new LinkedHashSet<>(Set.of(sample(argument(type, 0))));
     }
     if (raw == Set.class) {
       return Set.of(sample(argument(type, 0)));

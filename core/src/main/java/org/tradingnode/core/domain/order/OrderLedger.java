@@ -80,6 +80,11 @@ public record OrderLedger(
     return sequence.isEmpty() || sequence.getAsLong() <= floor ? Lookup.ARCHIVED : Lookup.NEW;
   }
 
+  /** The highest sequence of the strategy's orders that left the window; 0 when none has. */
+  public long floor(String strategyId) {
+    return floors.getOrDefault(strategyId, 0L);
+  }
+
   public Optional<Order> order(String clientOrderId) {
     return Optional.ofNullable(orders.get(clientOrderId));
   }
