@@ -1,4 +1,4 @@
--- The read side of the strategies in the embedded journal's database: orders, fills and positions
+-- The read side of the strategies in the embedded journal's database: strategies, orders, fills and positions
 -- projected from the journal's Strategy events, and how far the projection of each tag got.
 -- Idempotent: run at every start. Money and quantities are DECFLOAT, exact decimals.
 
@@ -66,3 +66,22 @@ CREATE TABLE IF NOT EXISTS read_side_position (
 );
 
 CREATE INDEX IF NOT EXISTS read_side_position_account ON read_side_position (account);
+
+CREATE TABLE IF NOT EXISTS read_side_strategy (
+  strategy_id VARCHAR(255) NOT NULL PRIMARY KEY,
+  strategy_type VARCHAR(255) NOT NULL,
+  account VARCHAR(255) NOT NULL,
+  exchange VARCHAR(255) NOT NULL,
+  symbols VARCHAR NOT NULL,
+  params VARCHAR NOT NULL,
+  status VARCHAR(32) NOT NULL,
+  status_reason VARCHAR,
+  status_since BIGINT NOT NULL,
+  intended BIGINT NOT NULL,
+  filled BIGINT NOT NULL,
+  canceled BIGINT NOT NULL,
+  rejected BIGINT NOT NULL,
+  expired BIGINT NOT NULL,
+  fills BIGINT NOT NULL,
+  event_seq BIGINT NOT NULL
+);

@@ -327,10 +327,11 @@ abstract class NodeEndToEndContract {
     return states;
   }
 
-  /** Positions as the strategies report them in their own details, by strategy/symbol. */
+  /** Positions as the strategies report them in their own details (asked of each entity), by strategy/symbol. */
   private Map<String, String> strategyPositions() {
     Map<String, String> positions = new TreeMap<>();
-    api.get("/api/v1/strategies").body().forEach(s -> positions.putAll(positionsByKey(s.get("positions"))));
+    api.get("/api/v1/strategies").body().forEach(s -> positions.putAll(positionsByKey(
+        api.get("/api/v1/strategies/" + s.get("id").asText()).body().get("positions"))));
     return positions;
   }
 

@@ -11,6 +11,7 @@ import org.tradingnode.core.domain.risk.RiskLimits;
 import org.tradingnode.core.entity.ModeView;
 import org.tradingnode.core.entity.StrategyDetails;
 import org.tradingnode.persistence.readside.PositionRow;
+import org.tradingnode.persistence.readside.StrategyRow;
 
 /**
  * The JSON shapes of the control API. Requests and responses are their own records, never entity
@@ -81,6 +82,42 @@ public final class ApiModel {
           d.openOrders().stream().map(OrderResponse::of).toList(),
           d.recentlyClosed().stream().map(OrderResponse::of).toList(), d.placement().node(),
           d.placement().runnerActive());
+    }
+  }
+
+  /**
+   * A strategy as the read side knows it, for the listing: config, status with its reason and since when,
+   * order counts, and positions with realized PnL and fees. Asking no entity, it has no unrealized PnL and
+   * no hosting node; {@code GET /api/v1/strategies/{id}} asks the strategy for those.
+   */
+  public record StrategySummaryResponse(
+      String id,
+      String type,
+      String account,
+      String exchange,
+      List<String> symbols,
+      Map<String, String> params,
+      String status,
+      String statusReason,
+      String statusSince,
+      long openOrders,
+      long totalOrders,
+      OrderCountsResponse orderCounts,
+      BigDecimal realizedPnl,
+      BigDecimal fees,
+      List<PositionResponse> positions) {
+
+    static StrategySummaryResponse of(StrategyRow row, List<PositionRow> positionRows) {
+      var c = row.config();
+      List<PositionResponse> positions = positionRows.stream()
+          .sorted(java.util.Comparator.comparing(PositionRow::symbol))
+          .map(p -> PositionResponse.of(p, null)).toList();
+      BigDecimal realized = positions.stream().map(PositionResponse::realizedPnl).reduce(BigDecimal.ZERO, BigDecimal::add);
+      BigDecimal fees = positions.stream().map(PositionResponse::fees).reduce(BigDecimal.ZERO, BigDecimal::add);
+      OrderCountsResponse counts = OrderCountsResponse.of(row.counts());
+      return new StrategySummaryResponse(c.id(), c.type(), c.account(), c.exchange(), c.symbols(), c.params(),
+          row.status().name(), row.statusReason(), Instant.ofEpochMilli(row.statusSince()).toString(), counts.open(),
+          counts.intended(), counts, realized, fees, positions);
     }
   }
 

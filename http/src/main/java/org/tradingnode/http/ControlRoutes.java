@@ -1,7 +1,6 @@
 package org.tradingnode.http;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -40,12 +39,13 @@ import org.tradingnode.persistence.AuditReader;
 import org.tradingnode.persistence.readside.OrderFilter;
 import org.tradingnode.persistence.readside.PositionRow;
 import org.tradingnode.persistence.readside.ReadSideQueries;
+import org.tradingnode.persistence.readside.StrategyRow;
 
 /**
  * The control API under {@code /api/v1} plus health and readiness. Every input is checked here and
  * turned into a typed entity command; bad input gets a 4xx with {@code {"error", "message"}}. Orders
- * and positions are answered from the read side, so listing them wakes no entity; only the marks that
- * value open positions are asked from their strategies.
+ * and positions and the list of strategies are answered from the read side, so listing them wakes no
+ * entity; only the marks that value open positions are asked from their strategies.
  */
 public final class ControlRoutes extends AllDirectives {
   private static final Logger LOG = LoggerFactory.getLogger(ControlRoutes.class);
@@ -174,29 +174,19 @@ public final class ControlRoutes extends AllDirectives {
     }
   }
 
-  /** Details of every strategy in the journal. */
-  private CompletionStage<List<StrategyDetails>> allStrategies() {
-    return audit.entityIds(StrategyEntity.TYPE_KEY.name()).thenCompose(ids -> {
-      List<CompletableFuture<StrategyEntity.Reply>> asks = new ArrayList<>();
-      for (String id : ids) {
-        asks.add(AskPattern.<StrategyEntity.Command, StrategyEntity.Reply>ask(directory.strategy(id),
-            StrategyEntity.GetStrategy::new, timeout, system.scheduler()).toCompletableFuture());
-      }
-      return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new)).thenApply(v -> {
-        List<StrategyDetails> all = new ArrayList<>();
-        asks.forEach(a -> {
-          if (a.join() instanceof StrategyEntity.Done done) {
-            all.add(done.details());
-          }
-        });
-        all.sort(Comparator.comparing(d -> d.config().id()));
-        return all;
-      });
+  /**
+   * Every strategy, from the read side: fast, and available whatever an entity is doing (moving between
+   * nodes, recovering). It trails the journal by the projection's lag; a strategy's own details are
+   * under {@code /api/v1/strategies/{id}}.
+   */
+  private CompletionStage<List<ApiModel.StrategySummaryResponse>> strategies() {
+    return readSide.strategies().thenCombine(readSide.positions(Optional.empty()), (rows, positions) -> {
+      Map<String, List<PositionRow>> byStrategy = positions.stream()
+          .collect(Collectors.groupingBy(PositionRow::strategyId));
+      return rows.stream().sorted(Comparator.comparing(StrategyRow::strategyId))
+          .map(row -> ApiModel.StrategySummaryResponse.of(row, byStrategy.getOrDefault(row.strategyId(), List.of())))
+          .toList();
     });
-  }
-
-  private CompletionStage<List<ApiModel.StrategyResponse>> strategies() {
-    return allStrategies().thenApply(all -> all.stream().map(ApiModel.StrategyResponse::of).toList());
   }
 
   private CompletionStage<List<ApiModel.OrderResponse>> orders(String strategy, String account, String status) {

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * The read side's keyspace and tables in Cassandra. Operators who create them themselves run
  * {@code conf/cql/read-side.cql}, which holds the same statements for keyspace {@code trading}.
- * Orders and fills are partitioned by strategy, positions by account.
+ * Strategies are one row each; orders and fills are partitioned by strategy, positions by account.
  */
 public record CassandraReadSideSchema(String keyspace, int replicationFactor) {
   private static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,47}");
@@ -33,6 +33,10 @@ public record CassandraReadSideSchema(String keyspace, int replicationFactor) {
         "CREATE TABLE IF NOT EXISTS " + table("read_side_offset") + " ("
             + "tag text PRIMARY KEY, "
             + "time_uuid timeuuid)",
+        "CREATE TABLE IF NOT EXISTS " + table("read_side_strategy") + " ("
+            + "strategy_id text PRIMARY KEY, strategy_type text, account text, exchange text, symbols text, "
+            + "params text, status text, status_reason text, status_since bigint, intended bigint, filled bigint, "
+            + "canceled bigint, rejected bigint, expired bigint, fills bigint, event_seq bigint)",
         "CREATE TABLE IF NOT EXISTS " + table("read_side_order") + " ("
             + "strategy_id text, client_order_id text, account text, exchange text, symbol text, side text, "
             + "order_type text, quantity decimal, limit_price decimal, reference_price decimal, "

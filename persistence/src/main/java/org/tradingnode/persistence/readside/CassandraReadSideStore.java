@@ -83,6 +83,12 @@ public final class CassandraReadSideStore implements ReadSideStore {
   }
 
   @Override
+  public CompletionStage<List<StrategyRow>> strategies() {
+    return withStatements(cql -> cql.all("SELECT " + ReadSideRows.STRATEGY_COLUMNS + " FROM "
+        + schema.table("read_side_strategy")).stream().map(CassandraRows::strategyOf).toList());
+  }
+
+  @Override
   public CompletionStage<List<Order>> orders(OrderFilter filter) {
     return withStatements(cql -> {
       String select = "SELECT " + ReadSideRows.ORDER_COLUMNS + " FROM " + schema.table("read_side_order");

@@ -5,11 +5,14 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.tradingnode.core.domain.order.Fill;
 import org.tradingnode.core.domain.order.Order;
+import org.tradingnode.core.domain.order.OrderCounts;
 import org.tradingnode.core.domain.order.OrderIntent;
 import org.tradingnode.core.domain.order.OrderStatus;
 import org.tradingnode.core.domain.order.OrderType;
 import org.tradingnode.core.domain.order.Side;
 import org.tradingnode.core.domain.portfolio.Position;
+import org.tradingnode.core.domain.strategy.StrategyConfig;
+import org.tradingnode.core.entity.StrategyStatus;
 
 /**
  * The read side's Cassandra rows. Each write stands alone (there is no transaction); the projection's
@@ -58,6 +61,24 @@ final class CassandraRows implements ReadSideRows {
   }
 
   @Override
+  public Optional<StrategyRow> strategy(String strategyId) {
+    Row row = statements.one("SELECT " + STRATEGY_COLUMNS + " FROM " + schema.table("read_side_strategy")
+        + " WHERE strategy_id = ?", strategyId);
+    return row == null ? Optional.empty() : Optional.of(strategyOf(row));
+  }
+
+  @Override
+  public void saveStrategy(StrategyRow row) {
+    StrategyConfig c = row.config();
+    OrderCounts n = row.counts();
+    statements.write("INSERT INTO " + schema.table("read_side_strategy") + " (" + STRATEGY_COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        c.id(), c.type(), c.account(), c.exchange(), row.symbolsText(), row.paramsText(), row.status().name(),
+        row.statusReason(), row.statusSince(), n.intended(), n.filled(), n.canceled(), n.rejected(), n.expired(),
+        n.fills(), row.eventSeq());
+  }
+
+  @Override
   public Optional<PositionRow> position(String account, String strategyId, String symbol) {
     Row row = statements.one("SELECT " + POSITION_COLUMNS + " FROM " + schema.table("read_side_position")
         + " WHERE account = ? AND strategy_id = ? AND symbol = ?", account, strategyId, symbol);
@@ -82,6 +103,14 @@ final class CassandraRows implements ReadSideRows {
     return new Order(intent, OrderStatus.valueOf(r.getString("status")), r.getBigDecimal("filled_quantity"),
         r.getBigDecimal("average_price"), r.getBigDecimal("fees"), r.getString("venue_order_id"),
         r.getString("reason"), r.getLong("updated_at"));
+  }
+
+  static StrategyRow strategyOf(Row r) {
+    StrategyConfig config = StrategyRow.config(r.getString("strategy_id"), r.getString("strategy_type"),
+        r.getString("account"), r.getString("exchange"), r.getString("symbols"), r.getString("params"));
+    return new StrategyRow(config, StrategyStatus.valueOf(r.getString("status")), r.getString("status_reason"),
+        r.getLong("status_since"), new OrderCounts(r.getLong("intended"), r.getLong("filled"), r.getLong("canceled"),
+            r.getLong("rejected"), r.getLong("expired"), r.getLong("fills")), r.getLong("event_seq"));
   }
 
   static Fill fillOf(Row r) {

@@ -81,6 +81,22 @@ public final class H2ReadSideStore implements ReadSideStore, AutoCloseable {
   }
 
   @Override
+  public CompletionStage<List<StrategyRow>> strategies() {
+    return inConnection(connection -> {
+      try (PreparedStatement s = connection.prepareStatement(
+          "SELECT " + ReadSideRows.STRATEGY_COLUMNS + " FROM read_side_strategy")) {
+        List<StrategyRow> strategies = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            strategies.add(H2Rows.strategyOf(r));
+          }
+        }
+        return strategies;
+      }
+    });
+  }
+
+  @Override
   public CompletionStage<List<Order>> orders(OrderFilter filter) {
     StringBuilder sql = new StringBuilder("SELECT " + ReadSideRows.ORDER_COLUMNS + " FROM read_side_order WHERE status IN (");
     List<String> parameters = new ArrayList<>();

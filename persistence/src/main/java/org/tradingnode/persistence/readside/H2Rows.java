@@ -10,11 +10,14 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.tradingnode.core.domain.order.Fill;
 import org.tradingnode.core.domain.order.Order;
+import org.tradingnode.core.domain.order.OrderCounts;
 import org.tradingnode.core.domain.order.OrderIntent;
 import org.tradingnode.core.domain.order.OrderStatus;
 import org.tradingnode.core.domain.order.OrderType;
 import org.tradingnode.core.domain.order.Side;
 import org.tradingnode.core.domain.portfolio.Position;
+import org.tradingnode.core.domain.strategy.StrategyConfig;
+import org.tradingnode.core.entity.StrategyStatus;
 
 /** The read side's H2 rows on one connection; the caller owns the transaction. */
 final class H2Rows implements ReadSideRows {
@@ -111,6 +114,47 @@ final class H2Rows implements ReadSideRows {
   }
 
   @Override
+  public Optional<StrategyRow> strategy(String strategyId) {
+    try (PreparedStatement s = connection.prepareStatement("SELECT " + STRATEGY_COLUMNS
+        + " FROM read_side_strategy WHERE strategy_id = ?")) {
+      s.setString(1, strategyId);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.of(strategyOf(r)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw H2ReadSideStore.failure("read strategy " + strategyId, e);
+    }
+  }
+
+  @Override
+  public void saveStrategy(StrategyRow row) {
+    StrategyConfig c = row.config();
+    OrderCounts n = row.counts();
+    try (PreparedStatement s = connection.prepareStatement("MERGE INTO read_side_strategy (" + STRATEGY_COLUMNS
+        + ") KEY (strategy_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      s.setString(1, c.id());
+      s.setString(2, c.type());
+      s.setString(3, c.account());
+      s.setString(4, c.exchange());
+      s.setString(5, row.symbolsText());
+      s.setString(6, row.paramsText());
+      s.setString(7, row.status().name());
+      s.setString(8, row.statusReason());
+      s.setLong(9, row.statusSince());
+      s.setLong(10, n.intended());
+      s.setLong(11, n.filled());
+      s.setLong(12, n.canceled());
+      s.setLong(13, n.rejected());
+      s.setLong(14, n.expired());
+      s.setLong(15, n.fills());
+      s.setLong(16, row.eventSeq());
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw H2ReadSideStore.failure("write strategy " + c.id(), e);
+    }
+  }
+
+  @Override
   public Optional<PositionRow> position(String account, String strategyId, String symbol) {
     try (PreparedStatement s = connection.prepareStatement("SELECT " + POSITION_COLUMNS
         + " FROM read_side_position WHERE strategy_id = ? AND symbol = ?")) {
@@ -153,6 +197,14 @@ final class H2Rows implements ReadSideRows {
     return new Order(intent, OrderStatus.valueOf(r.getString("status")), r.getBigDecimal("filled_quantity"),
         r.getBigDecimal("average_price"), r.getBigDecimal("fees"), r.getString("venue_order_id"),
         r.getString("reason"), r.getLong("updated_at"));
+  }
+
+  static StrategyRow strategyOf(ResultSet r) throws SQLException {
+    StrategyConfig config = StrategyRow.config(r.getString("strategy_id"), r.getString("strategy_type"),
+        r.getString("account"), r.getString("exchange"), r.getString("symbols"), r.getString("params"));
+    return new StrategyRow(config, StrategyStatus.valueOf(r.getString("status")), r.getString("status_reason"),
+        r.getLong("status_since"), new OrderCounts(r.getLong("intended"), r.getLong("filled"), r.getLong("canceled"),
+            r.getLong("rejected"), r.getLong("expired"), r.getLong("fills")), r.getLong("event_seq"));
   }
 
   static Fill fillOf(ResultSet r) throws SQLException {

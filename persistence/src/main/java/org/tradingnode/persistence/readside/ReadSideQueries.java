@@ -7,10 +7,13 @@ import org.tradingnode.core.domain.order.Fill;
 import org.tradingnode.core.domain.order.Order;
 
 /**
- * What the read side answers: the strategies' orders, fills and positions as projected from the
+ * What the read side answers: the strategies, their orders, fills and positions as projected from the
  * journal. Eventually consistent: an event shows here shortly after it was persisted.
  */
 public interface ReadSideQueries {
+
+  /** Every strategy the journal holds, with its status and order counts, in no particular order. */
+  CompletionStage<List<StrategyRow>> strategies();
 
   /** The orders the filter matches, in no particular order. */
   CompletionStage<List<Order>> orders(OrderFilter filter);

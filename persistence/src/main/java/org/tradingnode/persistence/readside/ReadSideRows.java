@@ -15,6 +15,8 @@ public interface ReadSideRows {
       + "quantity, limit_price, reference_price, reduce_only, intent_tag, created_at, status, filled_quantity, "
       + "average_price, fees, venue_order_id, reason, updated_at, event_seq";
   String FILL_COLUMNS = "client_order_id, fill_id, symbol, side, price, quantity, fee, maker, filled_at";
+  String STRATEGY_COLUMNS = "strategy_id, strategy_type, account, exchange, symbols, params, status, "
+      + "status_reason, status_since, intended, filled, canceled, rejected, expired, fills, event_seq";
   String POSITION_COLUMNS = "account, strategy_id, symbol, quantity, average_entry_price, realized_pnl, "
       + "fees, money_scale, event_seq";
 
@@ -26,6 +28,10 @@ public interface ReadSideRows {
   OptionalLong fillEventSeq(String strategyId, String clientOrderId, String fillId);
 
   void saveFill(String strategyId, String account, Fill fill, long eventSeq);
+
+  Optional<StrategyRow> strategy(String strategyId);
+
+  void saveStrategy(StrategyRow row);
 
   Optional<PositionRow> position(String account, String strategyId, String symbol);
 

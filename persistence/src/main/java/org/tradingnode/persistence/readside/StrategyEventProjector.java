@@ -10,13 +10,15 @@ import org.slf4j.LoggerFactory;
 import org.tradingnode.core.domain.instrument.InstrumentCatalog;
 import org.tradingnode.core.domain.order.Fill;
 import org.tradingnode.core.domain.order.Order;
+import org.tradingnode.core.domain.order.OrderCounts;
 import org.tradingnode.core.domain.order.OrderStatus;
 import org.tradingnode.core.entity.StrategyEntity;
+import org.tradingnode.core.entity.StrategyStatus;
 import org.tradingnode.persistence.JournalEvents;
 
 /**
  * Applies the strategy's journaled events to the read side's rows with the same domain transitions the
- * strategy applies to its book: {@link Order} for the order lifecycle, {@code Position} for quantity,
+ * strategy applies to its book: its status and {@link OrderCounts} for the strategy row, {@link Order} for the order lifecycle, {@code Position} for quantity,
  * average entry and realized PnL, money rounded to the instrument's tick. A fill counts once: only on
  * an open order and only the first time its id is seen.
  *
@@ -40,20 +42,62 @@ public final class StrategyEventProjector {
         JournalEvents.unwrap(envelope.event()));
   }
 
-  /** Applies event number {@code seq} of the strategy; events that concern no order are ignored. */
+  /**
+   * Applies event number {@code seq} of the strategy: to its order, fill and position rows first, then to
+   * its strategy row (status and order counts), so a replay of an event applied halfway finishes it.
+   */
   public void apply(ReadSideRows rows, String strategyId, long seq, Object event) {
     if (event instanceof StrategyEntity.OrderIntended e) {
       intended(rows, strategyId, seq, e);
+      counted(rows, strategyId, seq, c -> c.withIntended(1));
     } else if (event instanceof StrategyEntity.OrderAccepted e) {
       change(rows, strategyId, e.clientOrderId(), seq, o -> o.accept(e.venueOrderId(), e.at()));
     } else if (event instanceof StrategyEntity.OrderDenied e) {
       change(rows, strategyId, e.clientOrderId(), seq,
           o -> o.close(OrderStatus.REJECTED, e.reason() + ": " + e.detail(), e.at()));
+      counted(rows, strategyId, seq, c -> c.withClosed(OrderStatus.REJECTED));
     } else if (event instanceof StrategyEntity.OrderClosed e) {
       change(rows, strategyId, e.clientOrderId(), seq, o -> o.close(e.status(), e.reason(), e.at()));
+      counted(rows, strategyId, seq, c -> c.withClosed(e.status()));
     } else if (event instanceof StrategyEntity.OrderFilled e) {
       filled(rows, strategyId, seq, e.fill());
+      boolean closedIt = rows.order(strategyId, e.fill().clientOrderId())
+          .filter(row -> row.eventSeq() == seq && row.order().status() == OrderStatus.FILLED).isPresent();
+      counted(rows, strategyId, seq, c -> closedIt ? c.withFill().withClosed(OrderStatus.FILLED) : c.withFill());
+    } else {
+      lifecycle(rows, strategyId, seq, event);
     }
+  }
+
+  private static void lifecycle(ReadSideRows rows, String strategyId, long seq, Object event) {
+    if (event instanceof StrategyEntity.StrategyCreated e) {
+      if (rows.strategy(strategyId).filter(row -> row.eventSeq() >= seq).isEmpty()) {
+        rows.saveStrategy(StrategyRow.created(e.config(), e.at(), seq));
+      }
+    } else if (event instanceof StrategyEntity.StrategyStarted e) {
+      status(rows, strategyId, seq, StrategyStatus.RUNNING, "started", e.at());
+    } else if (event instanceof StrategyEntity.StrategyStopped e) {
+      status(rows, strategyId, seq, StrategyStatus.STOPPED, e.reason(), e.at());
+    } else if (event instanceof StrategyEntity.StrategyHalted e) {
+      status(rows, strategyId, seq, StrategyStatus.HALTED, e.reason(), e.at());
+    } else if (event instanceof StrategyEntity.StrategyResumed e) {
+      status(rows, strategyId, seq, StrategyStatus.RUNNING, e.reason(), e.at());
+    } else if (event instanceof StrategyEntity.StrategyFailed e) {
+      status(rows, strategyId, seq, StrategyStatus.FAILED, e.reason(), e.at());
+    }
+  }
+
+  /** The same status the strategy's own event handler gives it. */
+  private static void status(ReadSideRows rows, String strategyId, long seq, StrategyStatus status, String reason,
+      long at) {
+    rows.strategy(strategyId).filter(row -> row.eventSeq() < seq)
+        .ifPresent(row -> rows.saveStrategy(row.withStatus(status, reason, at, seq)));
+  }
+
+  /** Counts the event in the strategy's order counts, with the same transitions as the strategy's book. */
+  private static void counted(ReadSideRows rows, String strategyId, long seq, UnaryOperator<OrderCounts> count) {
+    rows.strategy(strategyId).filter(row -> row.eventSeq() < seq)
+        .ifPresent(row -> rows.saveStrategy(row.withCounts(count.apply(row.counts()), seq)));
   }
 
   private static void intended(ReadSideRows rows, String strategyId, long seq, StrategyEntity.OrderIntended e) {

@@ -37,6 +37,17 @@ final class CrashingRows implements ReadSideRows {
   }
 
   @Override
+  public Optional<StrategyRow> strategy(String strategyId) {
+    return rows.strategy(strategyId);
+  }
+
+  @Override
+  public void saveStrategy(StrategyRow row) {
+    beforeWrite();
+    rows.saveStrategy(row);
+  }
+
+  @Override
   public Optional<PositionRow> position(String account, String strategyId, String symbol) {
     return rows.position(account, strategyId, symbol);
   }

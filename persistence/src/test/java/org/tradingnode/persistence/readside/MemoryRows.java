@@ -11,6 +11,17 @@ final class MemoryRows implements ReadSideRows {
   final Map<String, OrderRow> orders = new HashMap<>();
   final Map<String, Long> fillEventSeqs = new HashMap<>();
   final Map<String, PositionRow> positions = new HashMap<>();
+  final Map<String, StrategyRow> strategies = new HashMap<>();
+
+  @Override
+  public Optional<StrategyRow> strategy(String strategyId) {
+    return Optional.ofNullable(strategies.get(strategyId));
+  }
+
+  @Override
+  public void saveStrategy(StrategyRow row) {
+    strategies.put(row.strategyId(), row);
+  }
 
   @Override
   public Optional<OrderRow> order(String strategyId, String clientOrderId) {

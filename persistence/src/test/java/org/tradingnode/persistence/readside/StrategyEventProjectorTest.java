@@ -11,10 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tradingnode.core.domain.order.Fill;
+import org.tradingnode.core.domain.order.OrderCounts;
 import org.tradingnode.core.domain.order.OrderStatus;
 import org.tradingnode.core.domain.order.Side;
 import org.tradingnode.core.domain.portfolio.Position;
 import org.tradingnode.core.entity.StrategyEntity;
+import org.tradingnode.core.entity.StrategyStatus;
 
 /**
  * The projector on rows without transactions: each row's sequence number alone must make redelivery
@@ -40,6 +42,8 @@ class StrategyEventProjectorTest {
       assertEquals(OrderStatus.FILLED, rows.orders.get("alpha/alpha-1").order().status());
       assertEquals(OrderStatus.FILLED, rows.orders.get("alpha/alpha-2").order().status());
       assertEquals(3, rows.fillEventSeqs.size());
+      assertEquals(TradingStory.countsAfter(EVENTS), rows.strategies.get("alpha").counts(),
+          "died after write " + crashPoints);
       crashPoints++;
     }
     assertTrue(crashPoints > 10, "only " + crashPoints + " writes");
@@ -51,11 +55,13 @@ class StrategyEventProjectorTest {
     applyFrom(rows, 1);
     var ordersBefore = new HashMap<>(rows.orders);
     var positionsBefore = new HashMap<>(rows.positions);
+    var strategiesBefore = new HashMap<>(rows.strategies);
 
     applyFrom(rows, 4);
 
     assertEquals(ordersBefore, rows.orders);
     assertEquals(positionsBefore, rows.positions);
+    assertEquals(strategiesBefore, rows.strategies);
   }
 
   @Test
@@ -69,6 +75,24 @@ class StrategyEventProjectorTest {
 
     assertEquals(EXPECTED, rows.positions.get("alpha/BTCUSDT").position());
     assertEquals(OrderStatus.CANCELED, rows.orders.get("alpha/alpha-4").order().status());
+  }
+
+  @Test
+  void theStrategyRowHoldsTheConfigTheLastStatusAndTheCountsTheStrategysBookKeeps() {
+    MemoryRows rows = new MemoryRows();
+
+    applyFrom(rows, 1);
+    projector.apply(rows, "alpha", EVENTS.size() + 1, new StrategyEntity.StrategyStarted(TradingStory.at(12)));
+    projector.apply(rows, "alpha", EVENTS.size() + 2, new StrategyEntity.StrategyHalted("HALTED: lunch",
+        TradingStory.at(13)));
+
+    StrategyRow alpha = rows.strategies.get("alpha");
+    assertEquals(new OrderCounts(4, 2, 1, 1, 0, 3), alpha.counts());
+    assertEquals(TradingStory.countsAfter(EVENTS), alpha.counts());
+    assertEquals(StrategyStatus.HALTED, alpha.status());
+    assertEquals("HALTED: lunch", alpha.statusReason());
+    assertEquals(TradingStory.at(13), alpha.statusSince());
+    assertEquals("momentum", alpha.config().type());
   }
 
   /** Applies the events from sequence number {@code from} (the first is 1) to the last. */

@@ -67,6 +67,14 @@ abstract class StrategyReadSideProjectionContract {
       assertEquals(canonical(TradingStory.positionAfter("ETHUSDT", BETA_FILL_1)), seen.position("beta", "ETHUSDT"));
       assertEquals(Set.of("alpha-1/f-1", "alpha-1/f-2", "alpha-2/f-3", "beta-1/g-1"), seen.fills().keySet());
       assertEquals("other", seen.positions().get("beta/ETHUSDT").account());
+      List<StrategyRow> strategies = node.eventually(() -> {
+        List<StrategyRow> rows = readSide.strategies().toCompletableFuture().join();
+        assertEquals(1, rows.size());
+        assertEquals(TradingStory.countsAfter(TradingStory.alphaOpening()), rows.get(0).counts());
+        return rows;
+      });
+      assertEquals("alpha", strategies.get(0).strategyId());
+      assertEquals(List.of("BTCUSDT"), strategies.get(0).config().symbols());
     }
   }
 

@@ -6,12 +6,14 @@ import java.util.Map;
 import org.tradingnode.core.domain.instrument.Instrument;
 import org.tradingnode.core.domain.instrument.InstrumentCatalog;
 import org.tradingnode.core.domain.order.Fill;
+import org.tradingnode.core.domain.order.OrderCounts;
 import org.tradingnode.core.domain.order.OrderIntent;
 import org.tradingnode.core.domain.order.OrderStatus;
 import org.tradingnode.core.domain.order.OrderType;
 import org.tradingnode.core.domain.order.Side;
 import org.tradingnode.core.domain.portfolio.Position;
 import org.tradingnode.core.domain.risk.DenyReason;
+import org.tradingnode.core.domain.strategy.StrategyBook;
 import org.tradingnode.core.domain.strategy.StrategyConfig;
 import org.tradingnode.core.entity.StrategyEntity;
 
@@ -83,6 +85,23 @@ final class TradingStory {
       position = position.apply(fill, MONEY_SCALE);
     }
     return position;
+  }
+
+  /** The order counts the strategy's own book holds after these events, by the domain's transitions. */
+  static OrderCounts countsAfter(List<StrategyEntity.Event> events) {
+    StrategyBook book = StrategyBook.empty();
+    for (StrategyEntity.Event event : events) {
+      if (event instanceof StrategyEntity.OrderIntended e) {
+        book = book.withIntent(e.intent());
+      } else if (event instanceof StrategyEntity.OrderFilled e) {
+        book = book.withFill(e.fill(), MONEY_SCALE);
+      } else if (event instanceof StrategyEntity.OrderDenied e) {
+        book = book.withClosed(e.clientOrderId(), OrderStatus.REJECTED, e.reason().name(), e.at());
+      } else if (event instanceof StrategyEntity.OrderClosed e) {
+        book = book.withClosed(e.clientOrderId(), e.status(), e.reason(), e.at());
+      }
+    }
+    return book.counts();
   }
 
   static long at(int step) {
