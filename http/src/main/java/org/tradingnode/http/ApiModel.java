@@ -37,10 +37,18 @@ public final class ApiModel {
       Integer maxOrdersPerMinute,
       BigDecimal dailyLossLimit) {}
 
-  /** The trading mode. */
-  public record ModeResponse(String mode, String reason, String since) {
+  /**
+   * The trading mode; {@code recorded} is false when an emergency stop was spread to every node but the
+   * coordinator (moving between nodes) has not recorded it yet: it does so once it runs again.
+   */
+  public record ModeResponse(String mode, String reason, String since, boolean recorded) {
     static ModeResponse of(ModeView view) {
-      return new ModeResponse(view.mode().name(), view.reason(), Instant.ofEpochMilli(view.since()).toString());
+      return of(view, true);
+    }
+
+    static ModeResponse of(ModeView view, boolean recorded) {
+      return new ModeResponse(view.mode().name(), view.reason(), Instant.ofEpochMilli(view.since()).toString(),
+          recorded);
     }
   }
 

@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import org.tradingnode.core.domain.mode.TradingMode;
 import org.tradingnode.core.domain.order.Order;
 import org.tradingnode.core.entity.EntityDirectory;
+import org.tradingnode.core.entity.KillSwitch;
 import org.tradingnode.core.entity.ModeView;
 import org.tradingnode.core.entity.RiskEntity;
 import org.tradingnode.core.entity.SafetyCoordinator;
@@ -58,6 +59,8 @@ public final class ControlRoutes extends AllDirectives {
   private final Readiness readiness;
   private final Set<String> strategyTypes;
   private final Duration timeout;
+  /** How long an emergency stop waits for the coordinator to record it before answering anyway. */
+  private static final Duration COORDINATOR_WAIT = Duration.ofMillis(700);
 
   public ControlRoutes(ActorSystem<?> system, EntityDirectory directory, AuditReader audit, ReadSideQueries readSide,
       Readiness readiness, Set<String> strategyTypes, Duration timeout) {
@@ -82,7 +85,7 @@ public final class ControlRoutes extends AllDirectives {
   private Route apiRoutes() {
     return concat(
         path("mode", () -> get(() -> respond(this::mode))),
-        path("emergency-stop", () -> post(() -> changeMode(TradingMode.HALTED))),
+        path("emergency-stop", () -> post(this::emergencyStop)),
         path("safe-mode", () -> post(() -> changeMode(TradingMode.SAFE_MODE))),
         path("resume", () -> post(() -> changeMode(TradingMode.RUNNING))),
         pathPrefix("strategies", this::strategyRoutes),
@@ -128,6 +131,27 @@ public final class ControlRoutes extends AllDirectives {
   private CompletionStage<ApiModel.ModeResponse> mode() {
     return AskPattern.<SafetyCoordinator.Command, ModeView>ask(directory.coordinator(),
         SafetyCoordinator.GetMode::new, timeout, system.scheduler()).thenApply(ApiModel.ModeResponse::of);
+  }
+
+  /**
+   * The emergency stop never waits for the coordinator singleton: the halt goes to the kill switch on this
+   * node (every node applies it to its own entities as gossip brings it), and the coordinator is asked to
+   * record it for at most {@link #COORDINATOR_WAIT}. The answer says whether the coordinator has recorded
+   * it yet; when it has not (it is moving to another node), it records the halt from the switch once it
+   * runs again.
+   */
+  private Route emergencyStop() {
+    return body(json -> respond(() -> {
+      String reason = Validation.reason(Json.read(json, ApiModel.ReasonRequest.class));
+      long at = System.currentTimeMillis();
+      return KillSwitch.trip(system, reason, at).thenCompose(signal -> AskPattern
+          .<SafetyCoordinator.Command, StatusReply<ModeView>>ask(directory.coordinator(),
+              replyTo -> new SafetyCoordinator.ChangeMode(TradingMode.HALTED, reason, replyTo), COORDINATOR_WAIT,
+              system.scheduler())
+          .handle((reply, error) -> error == null && reply.isSuccess()
+              ? ApiModel.ModeResponse.of(reply.getValue(), true)
+              : ApiModel.ModeResponse.of(new ModeView(TradingMode.HALTED, reason, at), false)));
+    }));
   }
 
   private Route changeMode(TradingMode target) {

@@ -92,8 +92,11 @@ public final class ExchangeConnectionEntity
     }
   }
 
-  /** From the coordinator: the trading mode. */
-  public record ApplyMode(TradingMode mode, String reason) implements Command {}
+  /** From the coordinator: the trading mode, decided at {@code since}. */
+  public record ApplyMode(TradingMode mode, String reason, long since) implements Command {}
+
+  /** From this node's replica of the kill switch: its state when the entity starts, and every change. */
+  public record HaltSignalled(KillSwitch.HaltSignal signal) implements Command {}
 
   /** Ask for the open orders and the recently closed ones, newest last. */
   public record GetOrders(ActorRef<OrdersView> replyTo) implements Command {}
@@ -236,6 +239,8 @@ public final class ExchangeConnectionEntity
   private final int window;
   private ActorRef<VenueCommand> venue;
   private boolean reconciled;
+  /** The kill switch as this node sees it. */
+  private final HaltGuard guard = new HaltGuard();
   /** Open orders whose cancel went to the current venue connection; asking twice adds nothing. */
   private final Set<String> cancelsSent = new HashSet<>();
 
@@ -252,8 +257,8 @@ public final class ExchangeConnectionEntity
    */
   public static Behavior<Command> create(String connectionId, EntityDirectory directory, InstrumentCatalog catalog,
       Map<String, BigDecimal> startingBalances, VenueGateway gateway, OrderArchive archive, Clock clock) {
-    return Behaviors.setup(ctx -> new ExchangeConnectionEntity(ctx, connectionId, directory, catalog,
-        startingBalances, gateway, archive, clock));
+    return Behaviors.setup(ctx -> KillSwitch.watched(HaltSignalled::new, new ExchangeConnectionEntity(ctx,
+        connectionId, directory, catalog, startingBalances, gateway, archive, clock)));
   }
 
   private ExchangeConnectionEntity(ActorContext<Command> context, String connectionId, EntityDirectory directory,
@@ -335,7 +340,12 @@ public final class ExchangeConnectionEntity
           noticeAcknowledgement(s, cmd.report());
           return write(s, cmd);
         })
-        .onCommand(ApplyMode.class, this::write)
+        .onCommand(ApplyMode.class, (s, cmd) -> guard.accepts(cmd.mode(), cmd.since()) ? write(s, cmd)
+            : Effect().noReply())
+        .onCommand(HaltSignalled.class, (s, cmd) -> guard.isNewHalt(cmd.signal())
+            ? write(s, new ApplyMode(TradingMode.HALTED, "emergency stop: " + cmd.signal().reason(),
+                cmd.signal().at()))
+            : Effect().noReply())
         .onCommand(WriteCollected.class, (s, cmd) -> write(s, commits.drain()))
         .onCommand(SubmitUnarchived.class, this::afterReconciliation)
         .onCommand(ArchiveAnswered.class, this::onArchiveAnswered)

@@ -63,8 +63,11 @@ public final class RiskEntity
   /** From the connection: an approved order reached a final state other than filled. */
   public record ReleaseOrder(String clientOrderId) implements Command {}
 
-  /** From the coordinator: the trading mode. */
-  public record ApplyMode(TradingMode mode, String reason) implements Command {}
+  /** From the coordinator: the trading mode, decided at {@code since}. */
+  public record ApplyMode(TradingMode mode, String reason, long since) implements Command {}
+
+  /** From this node's replica of the kill switch: its state when the entity starts, and every change. */
+  public record HaltSignalled(KillSwitch.HaltSignal signal) implements Command {}
 
   /** Ask for the limits. */
   public record GetLimits(ActorRef<RiskLimits> replyTo) implements Command {}
@@ -125,6 +128,8 @@ public final class RiskEntity
   private final RiskLimits defaultLimits;
   private final RiskEngine engine = RiskEngine.standard();
   private final Clock clock;
+  /** The kill switch as this node sees it. */
+  private final HaltGuard guard = new HaltGuard();
   private final GroupCommit<Command> commits;
   private final Deque<Step> decidedSteps = new ArrayDeque<>();
   /**
@@ -140,7 +145,8 @@ public final class RiskEntity
 
   public static Behavior<Command> create(String account, EntityDirectory directory, InstrumentCatalog catalog,
       RiskLimits defaultLimits, Clock clock) {
-    return Behaviors.setup(ctx -> new RiskEntity(ctx, account, directory, catalog, defaultLimits, clock));
+    return Behaviors.setup(ctx -> KillSwitch.watched(HaltSignalled::new,
+        new RiskEntity(ctx, account, directory, catalog, defaultLimits, clock)));
   }
 
   private RiskEntity(ActorContext<Command> context, String account, EntityDirectory directory,
@@ -202,13 +208,23 @@ public final class RiskEntity
         .onCommand(RecordFill.class, this::write)
         .onCommand(ReleaseOrder.class, this::write)
         .onCommand(WriteCollected.class, (s, cmd) -> write(s, commits.drain()))
-        .onCommand(ApplyMode.class, (s, cmd) -> s.mode() == cmd.mode() ? Effect().noReply()
-            : Effect().persist(new ModeApplied(cmd.mode(), cmd.reason(), clock.millis())).thenNoReply())
+        .onCommand(ApplyMode.class, this::onApplyMode)
+        .onCommand(HaltSignalled.class, (s, cmd) -> guard.isNewHalt(cmd.signal())
+            ? onApplyMode(s, new ApplyMode(TradingMode.HALTED, "emergency stop: " + cmd.signal().reason(),
+                cmd.signal().at()))
+            : Effect().noReply())
         .onCommand(GetLimits.class, (s, cmd) -> Effect().reply(cmd.replyTo(), s.limits()))
         .onCommand(SetLimits.class, (s, cmd) -> Effect().persist(new LimitsChanged(cmd.limits(), clock.millis()))
             .thenReply(cmd.replyTo(), st -> StatusReply.success(st.limits())))
         .onCommand(GetExposure.class, (s, cmd) -> Effect().reply(cmd.replyTo(), s.exposure().copy()))
         .build();
+  }
+
+  private ReplyEffect<Event, State> onApplyMode(State state, ApplyMode cmd) {
+    if (state.mode() == cmd.mode() || !guard.accepts(cmd.mode(), cmd.since())) {
+      return Effect().noReply();
+    }
+    return Effect().persist(new ModeApplied(cmd.mode(), cmd.reason(), clock.millis())).thenNoReply();
   }
 
   private ReplyEffect<Event, State> write(State state, Command cmd) {

@@ -48,6 +48,12 @@ public final class SafetyCoordinator
   /** An entity that must hear mode changes announces itself; it is told the current mode at once. */
   public record Register(Participant participant) implements Command {}
 
+  /** After recovery in INITIALIZING or SHUTDOWN: trading starts, unless an emergency stop came first. */
+  enum StartTrading implements Command { INSTANCE }
+
+  /** This node's replica of the kill switch: its state when the coordinator starts, and every change. */
+  public record HaltSignalled(KillSwitch.HaltSignal signal) implements Command {}
+
   /** Something went wrong somewhere; some alerts force a mode. */
   public record ReportAlert(Alert alert, String source, String detail) implements Command {}
 
@@ -89,7 +95,7 @@ public final class SafetyCoordinator
   private final Clock clock;
 
   public static Behavior<Command> create(EntityDirectory directory, Clock clock) {
-    return Behaviors.setup(ctx -> new SafetyCoordinator(ctx, directory, clock));
+    return Behaviors.setup(ctx -> KillSwitch.watched(HaltSignalled::new, new SafetyCoordinator(ctx, directory, clock)));
   }
 
   private SafetyCoordinator(ActorContext<Command> context, EntityDirectory directory, Clock clock) {
@@ -132,7 +138,7 @@ public final class SafetyCoordinator
           chain.recoveryCompleted();
           TradingMode mode = state.mode().mode();
           if (mode == TradingMode.INITIALIZING || mode == TradingMode.SHUTDOWN) {
-            context.getSelf().tell(new ChangeMode(TradingMode.RUNNING, "node started", context.getSystem().ignoreRef()));
+            context.getSelf().tell(StartTrading.INSTANCE);
           } else {
             broadcast(state);
           }
@@ -148,6 +154,11 @@ public final class SafetyCoordinator
         .onCommand(ChangeMode.class, this::onChangeMode)
         .onCommand(Register.class, this::onRegister)
         .onCommand(ReportAlert.class, this::onAlert)
+        .onCommand(HaltSignalled.class, this::onHaltSignalled)
+        .onCommand(StartTrading.class, (state, cmd) -> state.mode().mode() == TradingMode.INITIALIZING
+            || state.mode().mode() == TradingMode.SHUTDOWN
+            ? onChangeMode(state, new ChangeMode(TradingMode.RUNNING, "node started", context.getSystem().ignoreRef()))
+            : Effect().noReply())
         .build();
   }
 
@@ -162,8 +173,26 @@ public final class SafetyCoordinator
     }
     return Effect()
         .persist(new ModeChanged(current, cmd.target(), cmd.reason(), clock.millis()))
-        .thenRun(this::broadcast)
+        .thenRun(s -> {
+          if (current == TradingMode.HALTED) {
+            KillSwitch.reset(context.getSystem(), cmd.reason(), s.mode().since());
+          }
+          broadcast(s);
+        })
         .thenReply(cmd.replyTo(), s -> StatusReply.success(s.mode()));
+  }
+
+  /**
+   * An emergency stop written to the kill switch on any node: the coordinator persists it (it may have
+   * been down or moving when the stop was given), unless the mode changed after it.
+   */
+  private ReplyEffect<Event, State> onHaltSignalled(State state, HaltSignalled cmd) {
+    KillSwitch.HaltSignal signal = cmd.signal();
+    if (!signal.halted() || signal.at() <= state.mode().since() || state.mode().mode() == TradingMode.HALTED) {
+      return Effect().noReply();
+    }
+    return onChangeMode(state, new ChangeMode(TradingMode.HALTED, "emergency stop: " + signal.reason(),
+        context.getSystem().ignoreRef()));
   }
 
   private ReplyEffect<Event, State> onRegister(State state, Register cmd) {
@@ -201,10 +230,11 @@ public final class SafetyCoordinator
 
   private void tell(Participant p, ModeView mode) {
     switch (p.kind()) {
-      case STRATEGY -> directory.strategy(p.id()).tell(new StrategyEntity.ApplyMode(mode.mode(), mode.reason()));
-      case RISK -> directory.risk(p.id()).tell(new RiskEntity.ApplyMode(mode.mode(), mode.reason()));
+      case STRATEGY -> directory.strategy(p.id())
+          .tell(new StrategyEntity.ApplyMode(mode.mode(), mode.reason(), mode.since()));
+      case RISK -> directory.risk(p.id()).tell(new RiskEntity.ApplyMode(mode.mode(), mode.reason(), mode.since()));
       case CONNECTION -> directory.connection(p.id())
-          .tell(new ExchangeConnectionEntity.ApplyMode(mode.mode(), mode.reason()));
+          .tell(new ExchangeConnectionEntity.ApplyMode(mode.mode(), mode.reason(), mode.since()));
       default -> throw new IllegalStateException("unknown participant kind " + p.kind());
     }
   }

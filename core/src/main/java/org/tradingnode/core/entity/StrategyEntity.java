@@ -91,8 +91,11 @@ public final class StrategyEntity
   /** Timer: orders without news for a while are followed up (an answer may have been lost with a node). */
   public record FollowUpUnansweredIntents() implements Command {}
 
-  /** From the coordinator: the trading mode. */
-  public record ApplyMode(TradingMode mode, String reason) implements Command {}
+  /** From the coordinator: the trading mode, decided at {@code since}. */
+  public record ApplyMode(TradingMode mode, String reason, long since) implements Command {}
+
+  /** From this node's replica of the kill switch: its state when the entity starts, and every change. */
+  public record HaltSignalled(KillSwitch.HaltSignal signal) implements Command {}
 
   /** From the runner, after every (re)start: it needs the current view. */
   public record RunnerStarted(ActorRef<StrategyRunner.Command> runner) implements Command {}
@@ -189,6 +192,8 @@ public final class StrategyEntity
    * runner does not start: a strategy that comes back on another node after a crash may have missed a halt.
    */
   private TradingMode mode = TradingMode.INITIALIZING;
+  /** The kill switch as this node sees it; the runner also waits until it has been heard. */
+  private final HaltGuard guard = new HaltGuard();
   /** How long an intent may go unanswered before the strategy follows it up. */
   static final Duration UNANSWERED_AFTER = Duration.ofSeconds(5);
 
@@ -196,7 +201,8 @@ public final class StrategyEntity
       StrategyTypes types, RunnerSupervision supervision, Clock clock) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
       timers.startTimerWithFixedDelay(new FollowUpUnansweredIntents(), UNANSWERED_AFTER);
-      return new StrategyEntity(ctx, strategyId, directory, catalog, types, supervision, clock);
+      return KillSwitch.watched(HaltSignalled::new,
+          new StrategyEntity(ctx, strategyId, directory, catalog, types, supervision, clock));
     }));
   }
 
@@ -263,6 +269,10 @@ public final class StrategyEntity
         .onCommand(StopStrategy.class, cmd -> notFound(cmd.replyTo()))
         .onCommand(GetStrategy.class, cmd -> notFound(cmd.replyTo()))
         .onCommand(GetMarks.class, cmd -> Effect().reply(cmd.replyTo(), new Marks(Map.of())))
+        .onCommand(HaltSignalled.class, cmd -> {
+          guard.isNewHalt(cmd.signal());
+          return Effect().noReply();
+        })
         .onAnyCommand(cmd -> Effect().noReply());
     builder.forStateType(DefinedStrategy.class)
         .onCommand(CreateStrategy.class, (s, cmd) -> Effect().reply(cmd.replyTo(),
@@ -281,6 +291,7 @@ public final class StrategyEntity
         .onCommand(FollowUpUnansweredIntents.class, this::onFollowUp)
         .onCommand(OrderUpdated.class, this::onOrderUpdated)
         .onCommand(ApplyMode.class, this::onApplyMode)
+        .onCommand(HaltSignalled.class, this::onHaltSignalled)
         .onCommand(RunnerStarted.class, (s, cmd) -> {
           afterChange(s);
           return Effect().noReply();
@@ -422,7 +433,22 @@ public final class StrategyEntity
     return null;
   }
 
+  /** A halt from the kill switch is applied at once, as the coordinator's own halt would be. */
+  private ReplyEffect<Event, State> onHaltSignalled(DefinedStrategy state, HaltSignalled cmd) {
+    if (guard.isNewHalt(cmd.signal())) {
+      return onApplyMode(state, new ApplyMode(TradingMode.HALTED, "emergency stop: " + cmd.signal().reason(),
+          cmd.signal().at()));
+    }
+    afterChange(state);
+    return Effect().noReply();
+  }
+
   private ReplyEffect<Event, State> onApplyMode(DefinedStrategy state, ApplyMode cmd) {
+    if (!guard.accepts(cmd.mode(), cmd.since())) {
+      context.getLog().info("strategy {} ignores mode {} decided before the last emergency stop it saw", strategyId,
+          cmd.mode());
+      return Effect().noReply();
+    }
     mode = cmd.mode();
     if (!mode.allowsRunners() && state.status() == StrategyStatus.RUNNING) {
       // The mode is already durable at the coordinator: stop first, record the halt after.
@@ -464,7 +490,7 @@ public final class StrategyEntity
 
   /** Keeps the runner in line with the state and tells it the book it may trade from. */
   private void afterChange(DefinedStrategy state) {
-    boolean shouldRun = state.status() == StrategyStatus.RUNNING && mode.allowsRunners();
+    boolean shouldRun = state.status() == StrategyStatus.RUNNING && mode.allowsRunners() && guard.known();
     if (shouldRun && runner == null) {
       runner = context.spawnAnonymous(StrategyRunner.supervised(state.config(),
           catalog.bySymbol(state.config().exchange(), state.config().symbols()), types, directory,

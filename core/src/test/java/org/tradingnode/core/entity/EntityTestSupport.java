@@ -38,9 +38,17 @@ final class EntityTestSupport {
 
   private EntityTestSupport() {}
 
-  /** The event-sourced test kit's config plus the node's serialization bindings, so every message is checked. */
+  /**
+   * The event-sourced test kit's config plus the node's serialization bindings, so every message is
+   * checked, on a cluster provider bound to 127.0.0.1 (the kill switch lives in Distributed Data).
+   */
   static Config config() {
     return EventSourcedBehaviorTestKit.config()
+        .withFallback(ConfigFactory.parseString("""
+            pekko.actor.provider = cluster
+            pekko.remote.artery.canonical.hostname = 127.0.0.1
+            pekko.remote.artery.canonical.port = 0
+            """))
         .withFallback(ConfigFactory.parseResources("serialization.conf"))
         .withFallback(ConfigFactory.parseString("pekko.loglevel = WARNING"))
         .withFallback(ConfigFactory.load());

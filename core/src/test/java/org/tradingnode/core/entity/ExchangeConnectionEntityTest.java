@@ -104,7 +104,7 @@ class ExchangeConnectionEntityTest {
     connection.runCommand(new ExchangeConnectionEntity.SubmitOrder(limitBuy("s1-1", "0.01", "59000.00")));
     awaitStatus("s1-1", OrderStatus.ACCEPTED);
 
-    var result = connection.runCommand(new ExchangeConnectionEntity.ApplyMode(TradingMode.HALTED, "operator"));
+    var result = connection.runCommand(new ExchangeConnectionEntity.ApplyMode(TradingMode.HALTED, "operator", NOW));
 
     assertInstanceOf(ExchangeConnectionEntity.CancelRequested.class, EntityTestSupport.events(result).get(1));
     awaitStatus("s1-1", OrderStatus.CANCELED);
@@ -112,7 +112,7 @@ class ExchangeConnectionEntityTest {
 
   @Test
   void whileHaltedAnApprovedOrderIsRefusedLocally() {
-    connection.runCommand(new ExchangeConnectionEntity.ApplyMode(TradingMode.HALTED, "operator"));
+    connection.runCommand(new ExchangeConnectionEntity.ApplyMode(TradingMode.HALTED, "operator", NOW));
 
     var result = connection.runCommand(new ExchangeConnectionEntity.SubmitOrder(marketBuy("s1-1", "0.01", "60000")));
 

@@ -96,7 +96,7 @@ class RiskEntityTest {
 
   @Test
   void whileHaltedEveryIntentIsDenied() {
-    risk.runCommand(new RiskEntity.ApplyMode(TradingMode.HALTED, "operator"));
+    risk.runCommand(new RiskEntity.ApplyMode(TradingMode.HALTED, "operator", NOW));
 
     var result = risk.runCommand(new RiskEntity.EvaluateIntent(marketBuy("s1-1", "0.01", "60000")));
 
@@ -105,7 +105,7 @@ class RiskEntityTest {
 
   @Test
   void haltedModeSurvivesARestart() {
-    risk.runCommand(new RiskEntity.ApplyMode(TradingMode.HALTED, "operator"));
+    risk.runCommand(new RiskEntity.ApplyMode(TradingMode.HALTED, "operator", NOW));
 
     risk.restart();
 

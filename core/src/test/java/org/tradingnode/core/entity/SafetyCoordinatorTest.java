@@ -3,6 +3,7 @@ package org.tradingnode.core.entity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tradingnode.core.entity.EntityTestSupport.CLOCK;
+import static org.tradingnode.core.entity.EntityTestSupport.NOW;
 
 import java.time.Duration;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -50,12 +51,12 @@ class SafetyCoordinatorTest {
     coordinator.runCommand(new SafetyCoordinator.Register(new Participant(Participant.Kind.STRATEGY, "s1")));
     coordinator.runCommand(new SafetyCoordinator.Register(new Participant(Participant.Kind.RISK, "demo")));
     coordinator.runCommand(new SafetyCoordinator.Register(new Participant(Participant.Kind.CONNECTION, "paper:demo")));
-    directory.strategies.expectMessage(new StrategyEntity.ApplyMode(TradingMode.RUNNING, "node started"));
+    directory.strategies.expectMessage(new StrategyEntity.ApplyMode(TradingMode.RUNNING, "node started", NOW));
 
     var reply = change(TradingMode.HALTED);
 
     assertEquals(TradingMode.HALTED, reply.getValue().mode());
-    directory.strategies.expectMessage(new StrategyEntity.ApplyMode(TradingMode.HALTED, "operator"));
+    directory.strategies.expectMessage(new StrategyEntity.ApplyMode(TradingMode.HALTED, "operator", NOW));
     directory.risk.expectMessageClass(RiskEntity.ApplyMode.class);
     assertEquals(TradingMode.HALTED, directory.risk.expectMessageClass(RiskEntity.ApplyMode.class).mode());
     directory.connections.expectMessageClass(ExchangeConnectionEntity.ApplyMode.class);

@@ -88,7 +88,7 @@ class StrategyEntityTest {
     directory.coordinator.expectMessageClass(SafetyCoordinator.Register.class);
 
     directory.symbols.expectNoMessage(Duration.ofMillis(300));
-    entity.runCommand(new StrategyEntity.ApplyMode(TradingMode.RUNNING, "node started"));
+    entity.runCommand(new StrategyEntity.ApplyMode(TradingMode.RUNNING, "node started", NOW));
 
     directory.symbols.expectMessageClass(SymbolEntity.Subscribe.class);
   }
@@ -100,7 +100,7 @@ class StrategyEntityTest {
     directory.coordinator.expectMessageClass(SafetyCoordinator.Register.class);
     directory.coordinator.expectMessageClass(SafetyCoordinator.Register.class);
 
-    var halted = entity.runCommand(new StrategyEntity.ApplyMode(TradingMode.HALTED, "emergency stop"));
+    var halted = entity.runCommand(new StrategyEntity.ApplyMode(TradingMode.HALTED, "emergency stop", NOW));
 
     assertEquals(StrategyStatus.HALTED, ((StrategyEntity.DefinedStrategy) halted.state()).status());
     directory.symbols.expectNoMessage(Duration.ofMillis(300));
@@ -271,13 +271,13 @@ class StrategyEntityTest {
   void haltStopsTheStrategyAndAsksForItsOrdersToBeCancelledAndResumeRestartsIt() {
     create();
 
-    var halted = entity.runCommand(new StrategyEntity.ApplyMode(TradingMode.HALTED, "operator"));
+    var halted = entity.runCommand(new StrategyEntity.ApplyMode(TradingMode.HALTED, "operator", NOW));
 
     assertInstanceOf(StrategyEntity.StrategyHalted.class, EntityTestSupport.event(halted));
     assertEquals(StrategyStatus.HALTED, state().status());
     directory.connections.expectMessage(new ExchangeConnectionEntity.CancelStrategyOrders("s1", "trading HALTED"));
 
-    var resumed = entity.runCommand(new StrategyEntity.ApplyMode(TradingMode.RUNNING, "resumed"));
+    var resumed = entity.runCommand(new StrategyEntity.ApplyMode(TradingMode.RUNNING, "resumed", NOW));
 
     assertInstanceOf(StrategyEntity.StrategyResumed.class, EntityTestSupport.event(resumed));
     assertEquals(StrategyStatus.RUNNING, state().status());
@@ -286,7 +286,7 @@ class StrategyEntityTest {
   @Test
   void startingWhileTradingIsHaltedIsRefused() {
     create();
-    entity.runCommand(new StrategyEntity.ApplyMode(TradingMode.HALTED, "operator"));
+    entity.runCommand(new StrategyEntity.ApplyMode(TradingMode.HALTED, "operator", NOW));
     entity.<StrategyEntity.Reply>runCommand(replyTo -> new StrategyEntity.StopStrategy("manual", replyTo));
 
     var reply = entity.<StrategyEntity.Reply>runCommand(StrategyEntity.StartStrategy::new).reply();
@@ -297,7 +297,7 @@ class StrategyEntityTest {
   @Test
   void haltedStrategyStaysHaltedAfterARestart() {
     create();
-    entity.runCommand(new StrategyEntity.ApplyMode(TradingMode.HALTED, "operator"));
+    entity.runCommand(new StrategyEntity.ApplyMode(TradingMode.HALTED, "operator", NOW));
 
     entity.restart();
 
@@ -368,7 +368,7 @@ class StrategyEntityTest {
     failing.<StrategyEntity.Reply>runCommand(replyTo -> new StrategyEntity.CreateStrategy(CONFIG, replyTo));
 
     directory.coordinator.expectMessageClass(SafetyCoordinator.Register.class);
-    failing.runCommand(new StrategyEntity.ApplyMode(TradingMode.RUNNING, "node started"));
+    failing.runCommand(new StrategyEntity.ApplyMode(TradingMode.RUNNING, "node started", NOW));
     var alert = directory.coordinator.expectMessageClass(SafetyCoordinator.ReportAlert.class, Duration.ofSeconds(10));
     assertEquals(Alert.STRATEGY_FAILED, alert.alert());
     assertEquals(StrategyStatus.FAILED, ((StrategyEntity.DefinedStrategy) failing.getState()).status());
