@@ -1,0 +1,233 @@
+package org.tradingnode.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.RecipientRef;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.persistence.query.Offset;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.tradingnode.core.domain.mode.TradingMode;
+import org.tradingnode.core.domain.order.Fill;
+import org.tradingnode.core.domain.order.OrderCounts;
+import org.tradingnode.core.domain.order.Side;
+import org.tradingnode.core.domain.strategy.StrategyConfig;
+import org.tradingnode.core.entity.EntityDirectory;
+import org.tradingnode.core.entity.ExchangeConnectionEntity;
+import org.tradingnode.core.entity.KillSwitch;
+import org.tradingnode.core.entity.ModeView;
+import org.tradingnode.core.entity.RiskEntity;
+import org.tradingnode.core.entity.SafetyCoordinator;
+import org.tradingnode.core.entity.StrategyEntity;
+import org.tradingnode.core.entity.StrategyStatus;
+import org.tradingnode.core.entity.SymbolEntity;
+import org.tradingnode.persistence.AuditReader;
+import org.tradingnode.persistence.EmbeddedJournalSchema;
+import org.tradingnode.persistence.JournalProfile;
+import org.tradingnode.persistence.readside.H2ReadSideStore;
+import org.tradingnode.persistence.readside.PositionRow;
+import org.tradingnode.persistence.readside.StrategyRow;
+
+/**
+ * The control API's routes on a real HTTP server on 127.0.0.1, with a real H2 read side and the kill
+ * switch in Distributed Data; the entities behind them are probes, and the coordinator answers only
+ * when a test lets it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ControlRoutesTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Path dataDir = tempDir();
+  private final Config profile = profile(dataDir);
+  private final ActorTestKit kit = ActorTestKit.create("ControlRoutesTest", profile);
+  private final AtomicBoolean coordinatorAnswers = new AtomicBoolean();
+  private final TestProbe<SafetyCoordinator.Command> coordinatorAsked = kit.createTestProbe();
+  private final TestProbe<StrategyEntity.Command> strategies = kit.createTestProbe();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private H2ReadSideStore store;
+  private ServerBinding binding;
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("control-routes");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Config profile(Path dataDir) {
+    Config config = ConfigFactory.parseString("""
+            trading.data-dir = "%s"
+            pekko.actor.provider = cluster
+            pekko.remote.artery.canonical.hostname = 127.0.0.1
+            pekko.remote.artery.canonical.port = 0
+            pekko.loglevel = WARNING
+            pekko.coordinated-shutdown.exit-jvm = off
+            pekko.cluster.seed-nodes = []
+            """.formatted(dataDir.toString().replace("\\", "/")))
+        .withFallback(ConfigFactory.parseResourcesAnySyntax("embedded"))
+        .withFallback(ConfigFactory.load());
+    Config db = config.resolve().getConfig("pekko-persistence-jdbc.shared-databases.trading.db");
+    EmbeddedJournalSchema.ensure(db.getString("url"), db.getString("user"), db.getString("password"));
+    return config.resolve();
+  }
+
+  @BeforeEach
+  void startServer() {
+    if (binding != null) {
+      return;
+    }
+    Config db = profile.getConfig("pekko-persistence-jdbc.shared-databases.trading.db");
+    store = H2ReadSideStore.open(db.getString("url"), db.getString("user"), db.getString("password"),
+        kit.system().executionContext());
+    ActorRef<SafetyCoordinator.Command> coordinator = kit.spawn(Behaviors.receiveMessage(cmd -> {
+      coordinatorAsked.ref().tell(cmd);
+      if (coordinatorAnswers.get() && cmd instanceof SafetyCoordinator.ChangeMode change) {
+        change.replyTo().tell(StatusReply.success(new ModeView(change.target(), change.reason(), 42L)));
+      }
+      return Behaviors.same();
+    }));
+    EntityDirectory directory = new EntityDirectory() {
+      @Override
+      public RecipientRef<StrategyEntity.Command> strategy(String strategyId) {
+        return strategies.ref();
+      }
+
+      @Override
+      public RecipientRef<RiskEntity.Command> risk(String account) {
+        return kit.system().ignoreRef();
+      }
+
+      @Override
+      public RecipientRef<ExchangeConnectionEntity.Command> connection(String connectionId) {
+        return kit.system().ignoreRef();
+      }
+
+      @Override
+      public RecipientRef<SymbolEntity.Command> symbol(String symbolId) {
+        return kit.system().ignoreRef();
+      }
+
+      @Override
+      public RecipientRef<SafetyCoordinator.Command> coordinator() {
+        return coordinator;
+      }
+    };
+    ControlRoutes routes = new ControlRoutes(kit.system(), directory,
+        new AuditReader(kit.system(), JournalProfile.EMBEDDED.readJournalPluginId()), store,
+        () -> CompletableFuture.completedFuture(Map.of("test", true)), Set.of("momentum"), Duration.ofSeconds(3));
+    binding = Http.get(kit.system()).newServerAt("127.0.0.1", 0).bind(routes.routes()).toCompletableFuture().join();
+  }
+
+  @AfterAll
+  void stop() {
+    if (binding != null) {
+      binding.unbind().toCompletableFuture().join();
+    }
+    if (store != null) {
+      store.close();
+    }
+    kit.shutdownTestKit();
+  }
+
+  private HttpResponse<String> send(String method, String path, String body) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + binding.localAddress().getPort()
+            + path)).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json")
+        .timeout(Duration.ofSeconds(10)).build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void anEmergencyStopTheCoordinatorDoesNotAnswerIsAnsweredAndTheKillSwitchIsSet() throws Exception {
+    coordinatorAnswers.set(false);
+    TestProbe<KillSwitch.HaltSignal> switchSeen = kit.createTestProbe();
+    kit.spawn(KillSwitch.watched(signal -> signal, Behaviors.receiveMessage(signal -> {
+      switchSeen.ref().tell(signal);
+      return Behaviors.same();
+    })));
+
+    HttpResponse<String> answer = send("POST", "/api/v1/emergency-stop", "{\"reason\": \"drill\"}");
+
+    assertEquals(200, answer.statusCode(), answer.body());
+    JsonNode body = JSON.readTree(answer.body());
+    assertEquals("HALTED", body.get("mode").asText());
+    assertFalse(body.get("recorded").asBoolean());
+    assertEquals(TradingMode.HALTED,
+        coordinatorAsked.expectMessageClass(SafetyCoordinator.ChangeMode.class).target());
+    switchSeen.fishForMessage(Duration.ofSeconds(5), signal -> signal.halted() && signal.reason().equals("drill")
+        ? org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.complete()
+        : org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.continueAndIgnore());
+  }
+
+  @Test
+  void anEmergencyStopTheCoordinatorRecordsSaysSo() throws Exception {
+    coordinatorAnswers.set(true);
+
+    HttpResponse<String> answer = send("POST", "/api/v1/emergency-stop", "{\"reason\": \"drill\"}");
+
+    assertEquals(200, answer.statusCode(), answer.body());
+    assertTrue(JSON.readTree(answer.body()).get("recorded").asBoolean());
+  }
+
+  @Test
+  void anEmergencyStopWithoutAReasonIsRefusedAndSetsNothing() throws Exception {
+    HttpResponse<String> answer = send("POST", "/api/v1/emergency-stop", "{}");
+
+    assertEquals(400, answer.statusCode(), answer.body());
+    assertEquals("missing_reason", JSON.readTree(answer.body()).get("error").asText());
+  }
+
+  @Test
+  void theStrategyListingAnswersFromTheReadSideAndAsksNoEntity() throws Exception {
+    StrategyConfig config = new StrategyConfig("listed", "momentum", "demo", "paper", List.of("BTCUSDT"),
+        Map.of("fastPeriod", "2"));
+    Fill fill = new Fill("f1", "listed-1", "BTCUSDT", Side.BUY, new BigDecimal("100.00"), BigDecimal.ONE,
+        new BigDecimal("0.10"), false, 1L);
+    store.update("Strategy-1", Offset.sequence(7), rows -> {
+      rows.saveStrategy(new StrategyRow(config, StrategyStatus.RUNNING, "started", 1_700_000_000_000L,
+          new OrderCounts(3, 1, 1, 0, 0, 1), 5));
+      rows.savePosition(PositionRow.flat("demo", "listed", "BTCUSDT", 2).with(fill, 2, 5));
+    }).toCompletableFuture().join();
+
+    HttpResponse<String> answer = send("GET", "/api/v1/strategies", null);
+
+    assertEquals(200, answer.statusCode(), answer.body());
+    JsonNode listed = JSON.readTree(answer.body()).get(0);
+    assertEquals("listed", listed.get("id").asText());
+    assertEquals("RUNNING", listed.get("status").asText());
+    assertEquals(1, listed.get("openOrders").asInt());
+    assertEquals(3, listed.get("orderCounts").get("intended").asInt());
+    assertEquals(0, new BigDecimal("0.10").compareTo(new BigDecimal(listed.get("fees").asText())));
+    assertEquals(0, BigDecimal.ONE.compareTo(new BigDecimal(listed.get("positions").get(0).get("quantity").asText())));
+    assertEquals("BTCUSDT", listed.get("positions").get(0).get("symbol").asText());
+    strategies.expectNoMessage(Duration.ofMillis(100));
+  }
+}
