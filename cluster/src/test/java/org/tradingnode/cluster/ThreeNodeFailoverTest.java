@@ -132,7 +132,7 @@ class ThreeNodeFailoverTest {
     double seconds = (System.nanoTime() - killedAt) / 1e9;
 
     System.out.printf("failover: node %d killed (held the venue connection: %s, oldest member: %s); its %d "
-        + "strategies ran again on the survivors %.1f s after the kill (target < 15 s)%n", victim, heldConnection,
+        + "strategies ran again on the survivors %.1f s after the kill (target < 10 s)%n", victim, heldConnection,
         wasOldest, moved.size(), seconds);
     assertOrdersKeepReachingTheVenue("after the failover");
     killed = victim;

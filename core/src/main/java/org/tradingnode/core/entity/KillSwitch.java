@@ -5,7 +5,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.ExtendedActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.ClusterActorRefProvider;
 import org.apache.pekko.cluster.ddata.Key;
 import org.apache.pekko.cluster.ddata.LWWRegister;
 import org.apache.pekko.cluster.ddata.LWWRegisterKey;
@@ -60,9 +64,21 @@ public final class KillSwitch {
 
   /**
    * The behavior, told the switch's state once when it starts (as this node's replica holds it, or
-   * {@link HaltSignal#NEVER_SET}) and again on every change.
+   * {@link HaltSignal#NEVER_SET}) and again on every change. In an actor system that is not a cluster
+   * node there is no switch: it is told {@link HaltSignal#NEVER_SET} once.
    */
   public static <C> Behavior<C> watched(Function<HaltSignal, C> told, Behavior<C> behavior) {
+    return Behaviors.setup(context -> {
+      if (!(Adapter.toClassic(context.getSystem()) instanceof ExtendedActorSystem classic
+          && classic.provider() instanceof ClusterActorRefProvider)) {
+        context.getSelf().tell(told.apply(HaltSignal.NEVER_SET));
+        return behavior;
+      }
+      return watchedInCluster(told, behavior);
+    });
+  }
+
+  private static <C> Behavior<C> watchedInCluster(Function<HaltSignal, C> told, Behavior<C> behavior) {
     return DistributedData.<C, LWWRegister<HaltSignal>>withReplicatorMessageAdapter(replicator -> {
       replicator.askGet(replyTo -> new Replicator.Get<>(KEY, Replicator.readLocal(), replyTo),
           response -> told.apply(response instanceof Replicator.GetSuccess<LWWRegister<HaltSignal>> found
