@@ -58,11 +58,14 @@ public final class Report {
     }
     medians.forEach(root::put);
     ObjectNode targets = root.putObject("targets");
-    double journal = medians.getOrDefault("baseline_journal_events_per_s", Double.NaN);
-    double perOrder = medians.getOrDefault("events_per_order", Double.NaN);
-    double ordersTarget = Math.max(3000, 0.7 * journal / perOrder);
+    double tagged = medians.getOrDefault("baseline_journal_tagged_events_per_s", Double.NaN);
+    if (medians.containsKey("orders_per_s") && medians.containsKey("events_per_order") && !Double.isNaN(tagged)) {
+      // The order path against the journal measured in the same run: absolute rates differ between machines.
+      medians.put("journal_efficiency", medians.get("orders_per_s") * medians.get("events_per_order") / tagged);
+      root.put("journal_efficiency", medians.get("journal_efficiency"));
+    }
     target(targets, "market_events_per_s", medians, ">=", 1_000_000);
-    target(targets, "orders_per_s", medians, ">=", ordersTarget);
+    target(targets, "journal_efficiency", medians, ">=", 0.9);
     target(targets, "intent_to_ack_p99_us", medians, "<=", 10_000);
     target(targets, "emergency_stop_ms_p99", medians, "<", 100);
     target(targets, "heap_used_mb", medians, "<", 1024);
@@ -96,7 +99,7 @@ public final class Report {
       default -> value < goal;
     };
     ObjectNode t = targets.putObject(metric);
-    t.put("target", op + " " + Math.round(goal));
+    t.put("target", op + " " + (goal == Math.rint(goal) ? String.valueOf(Math.round(goal)) : String.valueOf(goal)));
     t.put("value", value);
     t.put("met", met);
   }
