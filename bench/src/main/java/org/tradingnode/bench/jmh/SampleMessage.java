@@ -26,7 +26,7 @@ public enum SampleMessage {
   CborSerializable sample() {
     return switch (this) {
       case ORDER_INTENDED -> new StrategyEntity.OrderIntended(TradingSamples.btcLimitBuy());
-      case ORDER_FILLED -> new ExchangeConnectionEntity.OrderFilled(TradingSamples.btcTakerFill());
+      case ORDER_FILLED -> new ExchangeConnectionEntity.OrderFilled(TradingSamples.btcTakerFill(), "BTC", "USDT");
       case ORDER_APPROVED -> new RiskEntity.OrderApproved(TradingSamples.btcLimitBuy(), TradingSamples.START_TIME + 1);
       case MARKET_DATA_BATCH_100 -> new SymbolEntity.MarketDataBatch(
           TradingSamples.btcUsdt().id(), syntheticEvents(BATCH_SIZE));

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -158,8 +159,11 @@ public final class ExchangeConnectionEntity
   public record OrderRejected(String clientOrderId, VenueRejectReason reason, String detail, long at)
       implements OrderEvent {}
 
-  /** Part or all of the order traded. */
-  public record OrderFilled(Fill fill) implements OrderEvent {
+  /**
+   * Part or all of the order traded, with the assets whose balances it moves (so that replay does not
+   * depend on the instrument still being configured; null in events written before they were recorded).
+   */
+  public record OrderFilled(Fill fill, String baseAsset, String quoteAsset) implements OrderEvent {
     @Override
     public String clientOrderId() {
       return fill.clientOrderId();
@@ -597,7 +601,13 @@ public final class ExchangeConnectionEntity
     }
   }
 
-  private static Event eventFor(ConnectionBatch batch, VenueReport report) {
+  private OrderFilled filled(Fill fill) {
+    Instrument instrument = instrument(fill.symbol()).orElse(null);
+    return instrument == null ? new OrderFilled(fill, null, null)
+        : new OrderFilled(fill, instrument.baseAsset(), instrument.quoteAsset());
+  }
+
+  private Event eventFor(ConnectionBatch batch, VenueReport report) {
     Order order = batch.order(report.clientOrderId());
     if (order == null) {
       return null;
@@ -607,7 +617,7 @@ public final class ExchangeConnectionEntity
           : null;
     }
     if (report instanceof VenueReport.Filled f) {
-      return batch.isNewFill(f.fill()) ? new OrderFilled(f.fill()) : null;
+      return batch.isNewFill(f.fill()) ? filled(f.fill()) : null;
     }
     if (!order.isOpen()) {
       return null;
@@ -658,9 +668,8 @@ public final class ExchangeConnectionEntity
     return state.ledger().held();
   }
 
-  private Instrument instrument(String symbol) {
-    return instruments.stream().filter(i -> i.symbol().equals(symbol)).findFirst()
-        .orElseThrow(() -> new IllegalStateException(symbol + " is not listed on " + exchange));
+  private Optional<Instrument> instrument(String symbol) {
+    return instruments.stream().filter(i -> i.symbol().equals(symbol)).findFirst();
   }
 
   @Override
@@ -675,9 +684,21 @@ public final class ExchangeConnectionEntity
         .build();
   }
 
+  /**
+   * Moves the balances of the assets the event names; an older event without them takes them from the
+   * configured instrument, and when that is gone too the balances are left for the venue's next
+   * reconciliation rather than failing the recovery.
+   */
   private State applyFill(State state, OrderFilled event) {
     Fill fill = event.fill();
-    SpotBalances.applyFill(state.balances(), instrument(fill.symbol()), fill);
+    if (event.baseAsset() != null) {
+      SpotBalances.applyFill(state.balances(), event.baseAsset(), event.quoteAsset(), fill);
+    } else {
+      instrument(fill.symbol()).ifPresentOrElse(
+          i -> SpotBalances.applyFill(state.balances(), i.baseAsset(), i.quoteAsset(), fill),
+          () -> context.getLog().warn("{}: fill {} of {} moves no balance: {} is no longer configured",
+              connectionId, fill.fillId(), fill.clientOrderId(), fill.symbol()));
+    }
     Order order = state.ledger().order(fill.clientOrderId()).orElse(null);
     if (order == null) {
       return state;

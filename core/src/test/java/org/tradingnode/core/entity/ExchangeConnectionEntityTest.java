@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.tradingnode.core.domain.market.Quote;
+import org.tradingnode.core.domain.instrument.InstrumentCatalog;
 import org.tradingnode.core.domain.mode.TradingMode;
 import org.tradingnode.core.domain.order.OrderStatus;
 import org.tradingnode.core.domain.order.VenueReport;
@@ -131,5 +132,20 @@ class ExchangeConnectionEntityTest {
     var balances = connection.<ExchangeConnectionEntity.BalancesView>runCommand(
         ExchangeConnectionEntity.GetBalances::new).reply().balances();
     assertEquals(0, new BigDecimal("100000").compareTo(balances.get("USDT")));
+  }
+
+  @Test
+  void aConnectionRecoversWithItsBalancesAfterATradedInstrumentWasRemovedFromTheConfig() {
+    connection.runCommand(new ExchangeConnectionEntity.SubmitOrder(marketBuy("s1-1", "0.01", "60000")));
+    awaitStatus("s1-1", OrderStatus.FILLED);
+
+    var recovered = kit.spawn(ExchangeConnectionEntity.create("paper:demo", directory,
+        new InstrumentCatalog(List.of()), new FeeSchedule(new BigDecimal("0.001"), new BigDecimal("0.001")),
+        Map.of("USDT", new BigDecimal("100000")), EntityTestSupport.archive(kit), CLOCK));
+    var balances = kit.<ExchangeConnectionEntity.BalancesView>createTestProbe();
+    recovered.tell(new ExchangeConnectionEntity.GetBalances(balances.ref()));
+
+    assertEquals(0, new BigDecimal("0.01").compareTo(
+        balances.expectMessageClass(ExchangeConnectionEntity.BalancesView.class).balances().get("BTC")));
   }
 }

@@ -12,11 +12,16 @@ public final class SpotBalances {
 
   /** Applies the fill to the mutable map. */
   public static void applyFill(Map<String, BigDecimal> balances, Instrument instrument, Fill fill) {
+    applyFill(balances, instrument.baseAsset(), instrument.quoteAsset(), fill);
+  }
+
+  /** As {@link #applyFill(Map, Instrument, Fill)}, with the instrument's two assets named. */
+  public static void applyFill(Map<String, BigDecimal> balances, String baseAsset, String quoteAsset, Fill fill) {
     BigDecimal notional = fill.notional();
     boolean buy = fill.side().sign() > 0;
-    balances.merge(instrument.baseAsset(), buy ? fill.quantity() : fill.quantity().negate(), BigDecimal::add);
+    balances.merge(baseAsset, buy ? fill.quantity() : fill.quantity().negate(), BigDecimal::add);
     BigDecimal quoteChange = buy ? notional.add(fill.fee()).negate() : notional.subtract(fill.fee());
-    balances.merge(instrument.quoteAsset(), quoteChange, BigDecimal::add);
+    balances.merge(quoteAsset, quoteChange, BigDecimal::add);
   }
 
   /** The balances after the fill, leaving the given map alone. */
