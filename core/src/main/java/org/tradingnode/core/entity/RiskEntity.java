@@ -96,8 +96,11 @@ public final class RiskEntity
   /** The intent was refused. */
   public record OrderDenied(OrderIntent intent, DenyReason reason, String detail, long at) implements Event {}
 
-  /** A fill changed the account's exposure; a fill that completes its order also releases it. */
-  public record FillRecorded(Fill fill, boolean completesOrder) implements Event {}
+  /**
+   * A fill changed the account's exposure; a fill that completes its order also releases it. The money
+   * scale is that of the order's instrument on its venue when it was recorded (null in older events).
+   */
+  public record FillRecorded(Fill fill, boolean completesOrder, Integer moneyScale) implements Event {}
 
   /** An approved order ended unfilled or partly filled and no longer counts as open. */
   public record OrderReleased(String clientOrderId) implements Event {}
@@ -242,7 +245,7 @@ public final class RiskEntity
       if (command instanceof EvaluateIntent c) {
         decideIntent(running, c.intent(), decided, effects);
       } else if (command instanceof RecordFill c) {
-        decided.add(new FillRecorded(c.fill(), c.completesOrder()));
+        decided.add(new FillRecorded(c.fill(), c.completesOrder(), moneyScale(running, c.fill())));
       } else if (command instanceof ReleaseOrder c && running.exposure().openOrders().containsKey(c.clientOrderId())) {
         decided.add(new OrderReleased(c.clientOrderId()));
       }
@@ -312,7 +315,15 @@ public final class RiskEntity
     return step(afterFill, new DailyLossLimitBreached(detail, now), events);
   }
 
-  private int moneyScale(String symbol) {
+  /** The money scale of the fill's instrument on the venue its order went to (the order's intent names it). */
+  private Integer moneyScale(State state, Fill fill) {
+    OrderIntent intent = state.exposure().openOrders().get(fill.clientOrderId());
+    return intent == null ? null
+        : catalog.find(intent.exchange(), fill.symbol()).map(i -> i.tickSize().scale()).orElse(null);
+  }
+
+  /** For fills recorded before their event carried the scale: the first instrument of that symbol. */
+  private int legacyMoneyScale(String symbol) {
     return catalog.instruments().stream().filter(i -> i.symbol().equals(symbol)).findFirst()
         .map(i -> i.tickSize().scale()).orElse(8);
   }
@@ -350,7 +361,8 @@ public final class RiskEntity
       return s;
     }
     if (event instanceof FillRecorded e) {
-      AccountExposure exposure = s.exposure().recordFill(e.fill(), moneyScale(e.fill().symbol()));
+      int scale = e.moneyScale() != null ? e.moneyScale() : legacyMoneyScale(e.fill().symbol());
+      AccountExposure exposure = s.exposure().recordFill(e.fill(), scale);
       return s.with(e.completesOrder() ? exposure.recordOrderClosed(e.fill().clientOrderId()) : exposure);
     }
     if (event instanceof OrderReleased e) {

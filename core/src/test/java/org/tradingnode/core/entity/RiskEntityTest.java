@@ -62,7 +62,8 @@ class RiskEntityTest {
 
     var result = risk.runCommand(new RiskEntity.RecordFill(fill, true));
 
-    assertEquals(List.of(new RiskEntity.FillRecorded(fill, true)), EntityTestSupport.events(result));
+    // 2: the scale of BTCUSDT's tick (0.01) on the venue the order went to, paper
+    assertEquals(List.of(new RiskEntity.FillRecorded(fill, true, 2)), EntityTestSupport.events(result));
     assertEquals(0, result.state().exposure().openOrderCount());
     assertEquals(0, new BigDecimal("0.01").compareTo(result.state().exposure().position("BTCUSDT").quantity()));
     risk.restart();
