@@ -57,8 +57,8 @@ import org.tradingnode.persistence.readside.PositionRow;
 import org.tradingnode.persistence.readside.StrategyRow;
 
 /**
- * The control API's routes on a real HTTP server on 127.0.0.1, with a real H2 read side and the kill
- * switch in Distributed Data; the entities behind them are probes, and the coordinator answers only
+ * The control API's routes on a real HTTP server on 127.0.0.1, with the node's embedded profile (read
+ * from {@code conf/}), a real H2 read side and the kill switch in Distributed Data; the entities behind them are probes, and the coordinator answers only
  * when a test lets it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -92,7 +92,7 @@ class ControlRoutesTest {
             pekko.coordinated-shutdown.exit-jvm = off
             pekko.cluster.seed-nodes = []
             """.formatted(dataDir.toString().replace("\\", "/")))
-        .withFallback(ConfigFactory.parseResourcesAnySyntax("embedded"))
+        .withFallback(ConfigFactory.parseFile(Path.of("..", "conf", "embedded.conf").toFile()))
         .withFallback(ConfigFactory.load());
     Config db = config.resolve().getConfig("pekko-persistence-jdbc.shared-databases.trading.db");
     EmbeddedJournalSchema.ensure(db.getString("url"), db.getString("user"), db.getString("password"));

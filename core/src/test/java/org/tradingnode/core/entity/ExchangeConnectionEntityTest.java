@@ -128,10 +128,15 @@ class ExchangeConnectionEntityTest {
 
     connection.restart();
 
-    awaitStatus("s1-1", OrderStatus.ACCEPTED);
+    // The new venue child rests the same order: a market that falls through its limit fills it there.
+    var resubscribed = directory.symbols.expectMessageClass(SymbolEntity.Subscribe.class, Duration.ofSeconds(5));
+    resubscribed.subscriber().tell(new SymbolEntity.MarketDataBatch("paper:BTCUSDT",
+        List.of(new Quote("BTCUSDT", NOW + 1, 58989.99, 1.0, 58990.00, 1.0))));
+    awaitStatus("s1-1", OrderStatus.FILLED);
     var balances = connection.<ExchangeConnectionEntity.BalancesView>runCommand(
         ExchangeConnectionEntity.GetBalances::new).reply().balances();
-    assertEquals(0, new BigDecimal("100000").compareTo(balances.get("USDT")));
+    assertEquals(0, new BigDecimal("0.01").compareTo(balances.get("BTC")));
+    assertEquals(-1, balances.get("USDT").compareTo(new BigDecimal("100000")));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.tradingnode.core.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tradingnode.core.entity.EntityTestSupport.CLOCK;
 import static org.tradingnode.core.entity.EntityTestSupport.NOW;
@@ -97,5 +98,55 @@ class SafetyCoordinatorTest {
 
     assertEquals(1, EntityTestSupport.events(result).size());
     assertEquals(TradingMode.RUNNING, coordinator.getState().mode().mode());
+  }
+
+  @Test
+  void aHaltIsToldToConnectionsFirstThenRiskThenStrategies() {
+    var heard = kit.<Object>createTestProbe();
+    EntityDirectory oneProbe = new EntityDirectory() {
+      @Override
+      public org.apache.pekko.actor.typed.RecipientRef<StrategyEntity.Command> strategy(String strategyId) {
+        return heard.ref().narrow();
+      }
+
+      @Override
+      public org.apache.pekko.actor.typed.RecipientRef<RiskEntity.Command> risk(String account) {
+        return heard.ref().narrow();
+      }
+
+      @Override
+      public org.apache.pekko.actor.typed.RecipientRef<ExchangeConnectionEntity.Command> connection(String id) {
+        return heard.ref().narrow();
+      }
+
+      @Override
+      public org.apache.pekko.actor.typed.RecipientRef<SymbolEntity.Command> symbol(String symbolId) {
+        return heard.ref().narrow();
+      }
+
+      @Override
+      public org.apache.pekko.actor.typed.RecipientRef<SafetyCoordinator.Command> coordinator() {
+        return heard.ref().narrow();
+      }
+    };
+    var ordered = EventSourcedBehaviorTestKit.<SafetyCoordinator.Command, SafetyCoordinator.Event,
+        SafetyCoordinator.State>create(kit.system(), SafetyCoordinator.create(oneProbe, CLOCK));
+    org.tradingnode.core.testing.Await.until("trading started", () -> ordered.getState().mode().mode(),
+        m -> m == TradingMode.RUNNING);
+    for (Participant p : java.util.List.of(new Participant(Participant.Kind.STRATEGY, "s1"),
+        new Participant(Participant.Kind.RISK, "demo"), new Participant(Participant.Kind.CONNECTION, "paper:demo"),
+        new Participant(Participant.Kind.STRATEGY, "s2"))) {
+      ordered.runCommand(new SafetyCoordinator.Register(p));
+    }
+    heard.receiveSeveralMessages(4);
+
+    ordered.<StatusReply<ModeView>>runCommand(
+        replyTo -> new SafetyCoordinator.ChangeMode(TradingMode.HALTED, "operator", replyTo));
+
+    var told = heard.receiveSeveralMessages(4);
+    assertInstanceOf(ExchangeConnectionEntity.ApplyMode.class, told.get(0));
+    assertInstanceOf(RiskEntity.ApplyMode.class, told.get(1));
+    assertInstanceOf(StrategyEntity.ApplyMode.class, told.get(2));
+    assertInstanceOf(StrategyEntity.ApplyMode.class, told.get(3));
   }
 }

@@ -1,7 +1,9 @@
 package org.tradingnode.core.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tradingnode.core.entity.EntityTestSupport.CATALOG;
 import static org.tradingnode.core.entity.EntityTestSupport.CLOCK;
@@ -268,19 +270,31 @@ class StrategyEntityTest {
   }
 
   @Test
-  void haltStopsTheStrategyAndAsksForItsOrdersToBeCancelledAndResumeRestartsIt() {
+  void haltStopsTheStrategysRunnerAndAsksForItsOrdersToBeCancelledAndResumeStartsANewOne() {
     create();
+    entity.runCommand(new StrategyEntity.ApplyMode(TradingMode.RUNNING, "node started", NOW));
+    var firstRunner = directory.symbols.expectMessageClass(SymbolEntity.Subscribe.class).subscriber();
+    assertTrue(details().placement().runnerActive());
 
-    var halted = entity.runCommand(new StrategyEntity.ApplyMode(TradingMode.HALTED, "operator", NOW));
+    var halted = entity.runCommand(new StrategyEntity.ApplyMode(TradingMode.HALTED, "operator", NOW + 1));
 
     assertInstanceOf(StrategyEntity.StrategyHalted.class, EntityTestSupport.event(halted));
     assertEquals(StrategyStatus.HALTED, state().status());
+    assertFalse(details().placement().runnerActive());
     directory.connections.expectMessage(new ExchangeConnectionEntity.CancelStrategyOrders("s1", "trading HALTED"));
 
-    var resumed = entity.runCommand(new StrategyEntity.ApplyMode(TradingMode.RUNNING, "resumed", NOW));
+    var resumed = entity.runCommand(new StrategyEntity.ApplyMode(TradingMode.RUNNING, "resumed", NOW + 2));
 
     assertInstanceOf(StrategyEntity.StrategyResumed.class, EntityTestSupport.event(resumed));
     assertEquals(StrategyStatus.RUNNING, state().status());
+    var secondRunner = directory.symbols.expectMessageClass(SymbolEntity.Subscribe.class).subscriber();
+    assertNotEquals(firstRunner, secondRunner);
+    assertTrue(details().placement().runnerActive());
+  }
+
+  private StrategyDetails details() {
+    return ((StrategyEntity.Done) entity.<StrategyEntity.Reply>runCommand(StrategyEntity.GetStrategy::new).reply())
+        .details();
   }
 
   @Test
