@@ -2,6 +2,7 @@ package org.tradingnode.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -134,10 +135,9 @@ class NodeOnBinanceVenueTest {
 
     ApiClient.until(() -> api.get("/api/v1/orders"), a -> mismatches(a.body(), venueExecution(), openWhenKilled)
         .isEmpty(), 240, "the orders open at the kill to be as the venue has them");
-    if (canceledWhileDown != null) {
-      JsonNode canceled = byClientOrderId(api.get("/api/v1/orders").body()).get(canceledWhileDown);
-      assertEquals("CANCELED", canceled.get("status").asText(), canceled.toString());
-    }
+    assertNotNull(canceledWhileDown, "a resting order left untouched at the venue to cancel while the node was down");
+    JsonNode canceled = byClientOrderId(api.get("/api/v1/orders").body()).get(canceledWhileDown);
+    assertEquals("CANCELED", canceled.get("status").asText(), canceled.toString());
     ApiClient.until(() -> api.get("/api/v1/orders?status=FILLED"), a -> a.body().size() > filledWhenKilled, 240,
         "orders to fill again after the restart");
     System.out.println("open at the kill: " + openWhenKilled + "; changed at the venue while the node was down: "

@@ -124,8 +124,11 @@ public final class ExchangeConnectionEntity
   /** An intent the journal has no record of, so it may be sent (unless the window moved meanwhile). */
   record SubmitUnarchived(OrderIntent intent, long floorWhenAsked) implements Command {}
 
-  /** The connection's orders. */
-  public record OrdersView(List<Order> orders) implements CborSerializable {}
+  /**
+   * The connection's open orders and recently closed ones, and whether it has reconciled with the venue
+   * since it last connected (until then new orders wait).
+   */
+  public record OrdersView(List<Order> orders, boolean reconciled) implements CborSerializable {}
 
   /** The connection's balances by asset. */
   public record BalancesView(Map<String, BigDecimal> balances) implements CborSerializable {}
@@ -360,7 +363,7 @@ public final class ExchangeConnectionEntity
           connectVenue(s);
           return Effect().noReply();
         })
-        .onCommand(GetOrders.class, (s, cmd) -> Effect().reply(cmd.replyTo(), new OrdersView(sorted(s))))
+        .onCommand(GetOrders.class, (s, cmd) -> Effect().reply(cmd.replyTo(), new OrdersView(sorted(s), reconciled)))
         .onCommand(GetBalances.class, (s, cmd) ->
             Effect().reply(cmd.replyTo(), new BalancesView(Map.copyOf(s.balances()))))
         .build();

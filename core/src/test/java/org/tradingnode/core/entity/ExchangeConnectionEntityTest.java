@@ -43,6 +43,9 @@ class ExchangeConnectionEntityTest {
     var subscribe = directory.symbols.expectMessageClass(SymbolEntity.Subscribe.class, Duration.ofSeconds(5));
     subscribe.subscriber().tell(new SymbolEntity.MarketDataBatch("paper:BTCUSDT",
         List.of(new Quote("BTCUSDT", NOW, 59999.99, 1.0, 60000.00, 1.0))));
+    // Orders wait until the connection has reconciled with its venue; the tests start after that.
+    Await.until("the connection reconciled", () -> connection.<ExchangeConnectionEntity.OrdersView>runCommand(
+        ExchangeConnectionEntity.GetOrders::new).reply(), ExchangeConnectionEntity.OrdersView::reconciled);
   }
 
   @AfterAll
@@ -152,5 +155,6 @@ class ExchangeConnectionEntityTest {
 
     assertEquals(0, new BigDecimal("0.01").compareTo(
         balances.expectMessageClass(ExchangeConnectionEntity.BalancesView.class).balances().get("BTC")));
+    kit.stop(recovered);
   }
 }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.tradingnode.core.domain.market.Quote;
 import org.tradingnode.core.domain.order.VenueReport;
 import org.tradingnode.core.domain.paper.FeeSchedule;
+import org.tradingnode.core.testing.Await;
 
 /**
  * A connection that keeps only the last two closed orders in memory still never sends a client order id
@@ -47,6 +48,9 @@ class ExchangeConnectionWindowTest {
     var subscribe = directory.symbols.expectMessageClass(SymbolEntity.Subscribe.class, Duration.ofSeconds(5));
     subscribe.subscriber().tell(new SymbolEntity.MarketDataBatch("paper:BTCUSDT",
         List.of(new Quote("BTCUSDT", NOW, 59999.99, 1.0, 60000.00, 1.0))));
+    // Orders wait until the connection has reconciled with its venue; the tests start after that.
+    Await.until("the connection reconciled", () -> connection.<ExchangeConnectionEntity.OrdersView>runCommand(
+        ExchangeConnectionEntity.GetOrders::new).reply(), ExchangeConnectionEntity.OrdersView::reconciled);
   }
 
   @AfterAll

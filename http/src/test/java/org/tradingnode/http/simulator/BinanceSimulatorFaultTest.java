@@ -131,6 +131,8 @@ class BinanceSimulatorFaultTest {
       while (venue.adminState().path("unansweredWhileSilent").asInt() == 0 && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
+      assertEquals(1, venue.adminState().path("unansweredWhileSilent").asInt(),
+          "the venue holds the request unanswered while silent");
       boolean streamedWhileSilent = stream.receivesWithin(Duration.ofMillis(300));
       venue.clearFaults();
 
