@@ -60,7 +60,7 @@ public final class ControlRoutes extends AllDirectives {
   private final Set<String> strategyTypes;
   private final Duration timeout;
   /** How long an emergency stop waits for the coordinator to record it before answering anyway. */
-  private static final Duration COORDINATOR_WAIT = Duration.ofMillis(700);
+  private static final Duration COORDINATOR_WAIT = Duration.ofMillis(500);
 
   public ControlRoutes(ActorSystem<?> system, EntityDirectory directory, AuditReader audit, ReadSideQueries readSide,
       Readiness readiness, Set<String> strategyTypes, Duration timeout) {
@@ -144,13 +144,15 @@ public final class ControlRoutes extends AllDirectives {
     return body(json -> respond(() -> {
       String reason = Validation.reason(Json.read(json, ApiModel.ReasonRequest.class));
       long at = System.currentTimeMillis();
-      return KillSwitch.trip(system, reason, at).thenCompose(signal -> AskPattern
+      CompletionStage<KillSwitch.HaltSignal> spread = KillSwitch.trip(system, reason, at);
+      CompletionStage<ApiModel.ModeResponse> recorded = AskPattern
           .<SafetyCoordinator.Command, StatusReply<ModeView>>ask(directory.coordinator(),
               replyTo -> new SafetyCoordinator.ChangeMode(TradingMode.HALTED, reason, replyTo), COORDINATOR_WAIT,
               system.scheduler())
           .handle((reply, error) -> error == null && reply.isSuccess()
               ? ApiModel.ModeResponse.of(reply.getValue(), true)
-              : ApiModel.ModeResponse.of(new ModeView(TradingMode.HALTED, reason, at), false)));
+              : ApiModel.ModeResponse.of(new ModeView(TradingMode.HALTED, reason, at), false));
+      return spread.thenCombine(recorded, (signal, answer) -> answer);
     }));
   }
 

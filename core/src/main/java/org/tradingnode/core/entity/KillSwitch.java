@@ -20,7 +20,7 @@ import org.tradingnode.core.serialization.CborSerializable;
 
 /**
  * The emergency stop that needs no singleton: a halt written to Distributed Data on the node that
- * received it and spread by gossip, which every strategy, risk and connection entity watches and applies
+ * received it and sent from there to every other node, which every strategy, risk and connection entity watches and applies
  * on its own node at once. The safety coordinator watches it too and persists the halt, staying the
  * authority for resuming: it resets the switch before it tells anyone to run again. An entity ignores a
  * mode that lets trading run when it was decided before the last halt it saw.
@@ -28,7 +28,7 @@ import org.tradingnode.core.serialization.CborSerializable;
 public final class KillSwitch {
   /** The one register of the cluster. */
   static final Key<LWWRegister<HaltSignal>> KEY = LWWRegisterKey.create("emergency-stop");
-  private static final Duration WRITE_MAJORITY_WITHIN = Duration.ofMillis(300);
+  private static final Duration WRITE_ALL_WITHIN = Duration.ofMillis(300);
 
   private KillSwitch() {}
 
@@ -39,8 +39,9 @@ public final class KillSwitch {
   }
 
   /**
-   * Sets the switch and waits for a majority of the nodes to hold it, at most a few hundred
-   * milliseconds: the local write is done at once either way, and gossip carries it on.
+   * Sets the switch: on this node at once, and sent to every other node directly; completes when all
+   * have it or after 300 ms, whichever comes first (an unreachable node gets it by gossip when it is
+   * back).
    */
   public static CompletionStage<HaltSignal> trip(ActorSystem<?> system, String reason, long at) {
     return write(system, new HaltSignal(true, reason, at));
@@ -56,9 +57,9 @@ public final class KillSwitch {
     return AskPattern.<Replicator.Command, Replicator.UpdateResponse<LWWRegister<HaltSignal>>>ask(
             DistributedData.get(system).replicator(),
             replyTo -> new Replicator.Update<>(KEY, LWWRegister.create(node, signal),
-                new Replicator.WriteMajority(WRITE_MAJORITY_WITHIN), replyTo,
+                new Replicator.WriteAll(WRITE_ALL_WITHIN), replyTo,
                 register -> register.withValue(node, signal, LWWRegister.defaultClock())),
-            WRITE_MAJORITY_WITHIN.plusSeconds(2), system.scheduler())
+            WRITE_ALL_WITHIN.plusSeconds(2), system.scheduler())
         .thenApply(response -> signal);
   }
 
