@@ -40,12 +40,16 @@ public final class ReadSide {
     return store;
   }
 
-  /** The store of the profile, its tables created when missing (on Cassandra only with auto-create). */
+  /**
+   * The store of the profile, its tables created when missing (on Cassandra only with auto-create): on
+   * the embedded profile the H2 file {@code trading.read-side.h2} (the journal's database without it).
+   */
   public static ReadSideStore openStore(ActorSystem<?> system, JournalProfile profile) {
     Config config = system.settings().config();
     Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
     if (profile == JournalProfile.EMBEDDED) {
-      Config db = config.getConfig("pekko-persistence-jdbc.shared-databases.trading.db");
+      Config db = config.hasPath("trading.read-side.h2") ? config.getConfig("trading.read-side.h2")
+          : config.getConfig("pekko-persistence-jdbc.shared-databases.trading.db");
       H2ReadSideStore store = H2ReadSideStore.open(db.getString("url"), db.getString("user"),
           db.getString("password"), blocking);
       system.getWhenTerminated().thenRun(store::close);
