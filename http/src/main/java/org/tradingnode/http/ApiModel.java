@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.tradingnode.core.domain.order.Order;
 import org.tradingnode.core.domain.order.OrderCounts;
 import org.tradingnode.core.domain.portfolio.Position;
@@ -19,6 +20,10 @@ import org.tradingnode.persistence.readside.StrategyRow;
  */
 public final class ApiModel {
   private ApiModel() {}
+
+  private static BigDecimal sum(List<PositionResponse> positions, Function<PositionResponse, BigDecimal> amount) {
+    return positions.stream().map(amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
 
   /** Body of mode changes. */
   public record ReasonRequest(String reason) {}
@@ -80,10 +85,9 @@ public final class ApiModel {
     static StrategyResponse of(StrategyDetails d) {
       List<PositionResponse> positions = d.positions().stream()
           .map(p -> PositionResponse.of(d.config().account(), d.config().id(), p)).toList();
-      BigDecimal realized = positions.stream().map(PositionResponse::realizedPnl).reduce(BigDecimal.ZERO, BigDecimal::add);
-      BigDecimal unrealized = positions.stream().map(PositionResponse::unrealizedPnl)
-          .reduce(BigDecimal.ZERO, BigDecimal::add);
-      BigDecimal fees = positions.stream().map(PositionResponse::fees).reduce(BigDecimal.ZERO, BigDecimal::add);
+      BigDecimal realized = sum(positions, PositionResponse::realizedPnl);
+      BigDecimal unrealized = sum(positions, PositionResponse::unrealizedPnl);
+      BigDecimal fees = sum(positions, PositionResponse::fees);
       return new StrategyResponse(d.config().id(), d.config().type(), d.config().account(), d.config().exchange(),
           d.config().symbols(), d.config().params(), d.status().name(), d.statusReason(), d.openOrders().size(),
           d.counts().intended(), OrderCountsResponse.of(d.counts()), realized, unrealized, fees, positions,
@@ -120,8 +124,8 @@ public final class ApiModel {
       List<PositionResponse> positions = positionRows.stream()
           .sorted(java.util.Comparator.comparing(PositionRow::symbol))
           .map(p -> PositionResponse.of(p, null)).toList();
-      BigDecimal realized = positions.stream().map(PositionResponse::realizedPnl).reduce(BigDecimal.ZERO, BigDecimal::add);
-      BigDecimal fees = positions.stream().map(PositionResponse::fees).reduce(BigDecimal.ZERO, BigDecimal::add);
+      BigDecimal realized = sum(positions, PositionResponse::realizedPnl);
+      BigDecimal fees = sum(positions, PositionResponse::fees);
       OrderCountsResponse counts = OrderCountsResponse.of(row.counts());
       return new StrategySummaryResponse(c.id(), c.type(), c.account(), c.exchange(), c.symbols(), c.params(),
           row.status().name(), row.statusReason(), Instant.ofEpochMilli(row.statusSince()).toString(), counts.open(),

@@ -7,6 +7,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.RecipientRef;
+import org.tradingnode.core.domain.market.Quote;
+import org.tradingnode.core.domain.paper.FeeSchedule;
+import org.tradingnode.core.testing.Await;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.apache.pekko.persistence.testkit.query.javadsl.PersistenceTestKitReadJournal;
@@ -25,6 +32,7 @@ final class EntityTestSupport {
   static final Instrument BTC = new Instrument("paper", "BTCUSDT", "BTC", "USDT", new BigDecimal("0.01"),
       new BigDecimal("0.00001"), new BigDecimal("5"));
   static final InstrumentCatalog CATALOG = new InstrumentCatalog(List.of(BTC));
+  static final FeeSchedule FEES = new FeeSchedule(new BigDecimal("0.001"), new BigDecimal("0.001"));
   static final RiskLimits LIMITS = new RiskLimits(new BigDecimal("10000"), new BigDecimal("20000"),
       new BigDecimal("50000"), 5, new BigDecimal("5"), 10, new BigDecimal("1000"));
 
@@ -52,6 +60,54 @@ final class EntityTestSupport {
         .withFallback(ConfigFactory.parseResources("serialization.conf"))
         .withFallback(ConfigFactory.parseString("pekko.loglevel = WARNING"))
         .withFallback(ConfigFactory.load());
+  }
+
+  /**
+   * A paper connection {@code paper:demo} with 100,000 USDT, fed a BTCUSDT quote of 59,999.99 / 60,000.00,
+   * returned once it has reconciled with its venue (before that, orders wait).
+   */
+  static EventSourcedBehaviorTestKit<ExchangeConnectionEntity.Command, ExchangeConnectionEntity.Event,
+      ExchangeConnectionEntity.State> startPaperConnection(ActorTestKit kit, ProbeDirectory directory) {
+    var connection = EventSourcedBehaviorTestKit.<ExchangeConnectionEntity.Command, ExchangeConnectionEntity.Event,
+        ExchangeConnectionEntity.State>create(kit.system(), ExchangeConnectionEntity.create("paper:demo", directory,
+        CATALOG, FEES, Map.of("USDT", new BigDecimal("100000")), archive(kit), CLOCK),
+        CONNECTION_SERIALIZATION);
+    var subscribe = directory.symbols.expectMessageClass(SymbolEntity.Subscribe.class, Duration.ofSeconds(5));
+    subscribe.subscriber().tell(new SymbolEntity.MarketDataBatch("paper:BTCUSDT",
+        List.of(new Quote("BTCUSDT", NOW, 59999.99, 1.0, 60000.00, 1.0))));
+    Await.until("the connection reconciled", () -> connection.<ExchangeConnectionEntity.OrdersView>runCommand(
+        ExchangeConnectionEntity.GetOrders::new).reply(), ExchangeConnectionEntity.OrdersView::reconciled);
+    return connection;
+  }
+
+  /** A directory in which every entity is the same actor, to see the order of what an entity sends. */
+  static EntityDirectory directoryOf(ActorRef<Object> everyone) {
+    return new EntityDirectory() {
+      @Override
+      public RecipientRef<StrategyEntity.Command> strategy(String strategyId) {
+        return everyone.narrow();
+      }
+
+      @Override
+      public RecipientRef<RiskEntity.Command> risk(String account) {
+        return everyone.narrow();
+      }
+
+      @Override
+      public RecipientRef<ExchangeConnectionEntity.Command> connection(String connectionId) {
+        return everyone.narrow();
+      }
+
+      @Override
+      public RecipientRef<SymbolEntity.Command> symbol(String symbolId) {
+        return everyone.narrow();
+      }
+
+      @Override
+      public RecipientRef<SafetyCoordinator.Command> coordinator() {
+        return everyone.narrow();
+      }
+    };
   }
 
   /** The archive on the test kit's journal. */

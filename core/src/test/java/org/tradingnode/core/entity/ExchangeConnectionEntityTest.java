@@ -2,7 +2,6 @@ package org.tradingnode.core.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.tradingnode.core.entity.EntityTestSupport.CATALOG;
 import static org.tradingnode.core.entity.EntityTestSupport.CLOCK;
 import static org.tradingnode.core.entity.EntityTestSupport.NOW;
 import static org.tradingnode.core.entity.EntityTestSupport.limitBuy;
@@ -36,16 +35,7 @@ class ExchangeConnectionEntityTest {
   @BeforeEach
   void setUp() {
     directory = new ProbeDirectory(kit);
-    connection = EventSourcedBehaviorTestKit.create(kit.system(), ExchangeConnectionEntity.create("paper:demo",
-        directory, CATALOG, new FeeSchedule(new BigDecimal("0.001"), new BigDecimal("0.001")),
-        Map.of("USDT", new BigDecimal("100000")), EntityTestSupport.archive(kit), CLOCK),
-        EntityTestSupport.CONNECTION_SERIALIZATION);
-    var subscribe = directory.symbols.expectMessageClass(SymbolEntity.Subscribe.class, Duration.ofSeconds(5));
-    subscribe.subscriber().tell(new SymbolEntity.MarketDataBatch("paper:BTCUSDT",
-        List.of(new Quote("BTCUSDT", NOW, 59999.99, 1.0, 60000.00, 1.0))));
-    // Orders wait until the connection has reconciled with its venue; the tests start after that.
-    Await.until("the connection reconciled", () -> connection.<ExchangeConnectionEntity.OrdersView>runCommand(
-        ExchangeConnectionEntity.GetOrders::new).reply(), ExchangeConnectionEntity.OrdersView::reconciled);
+    connection = EntityTestSupport.startPaperConnection(kit, directory);
   }
 
   @AfterAll

@@ -2,16 +2,12 @@ package org.tradingnode.core.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.tradingnode.core.entity.EntityTestSupport.CATALOG;
-import static org.tradingnode.core.entity.EntityTestSupport.CLOCK;
-import static org.tradingnode.core.entity.EntityTestSupport.NOW;
 import static org.tradingnode.core.entity.EntityTestSupport.marketBuy;
 
 import com.typesafe.config.ConfigFactory;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.apache.pekko.actor.testkit.typed.FishingOutcome;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
@@ -20,10 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.tradingnode.core.domain.market.Quote;
 import org.tradingnode.core.domain.order.VenueReport;
-import org.tradingnode.core.domain.paper.FeeSchedule;
-import org.tradingnode.core.testing.Await;
 
 /**
  * A connection that keeps only the last two closed orders in memory still never sends a client order id
@@ -41,16 +34,7 @@ class ExchangeConnectionWindowTest {
   @BeforeEach
   void setUp() {
     directory = new ProbeDirectory(kit);
-    connection = EventSourcedBehaviorTestKit.create(kit.system(), ExchangeConnectionEntity.create("paper:demo",
-        directory, CATALOG, new FeeSchedule(new BigDecimal("0.001"), new BigDecimal("0.001")),
-        Map.of("USDT", new BigDecimal("100000")), EntityTestSupport.archive(kit), CLOCK),
-        EntityTestSupport.CONNECTION_SERIALIZATION);
-    var subscribe = directory.symbols.expectMessageClass(SymbolEntity.Subscribe.class, Duration.ofSeconds(5));
-    subscribe.subscriber().tell(new SymbolEntity.MarketDataBatch("paper:BTCUSDT",
-        List.of(new Quote("BTCUSDT", NOW, 59999.99, 1.0, 60000.00, 1.0))));
-    // Orders wait until the connection has reconciled with its venue; the tests start after that.
-    Await.until("the connection reconciled", () -> connection.<ExchangeConnectionEntity.OrdersView>runCommand(
-        ExchangeConnectionEntity.GetOrders::new).reply(), ExchangeConnectionEntity.OrdersView::reconciled);
+    connection = EntityTestSupport.startPaperConnection(kit, directory);
   }
 
   @AfterAll

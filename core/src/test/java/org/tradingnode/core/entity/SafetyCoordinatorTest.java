@@ -103,32 +103,7 @@ class SafetyCoordinatorTest {
   @Test
   void aHaltIsToldToConnectionsFirstThenRiskThenStrategies() {
     var heard = kit.<Object>createTestProbe();
-    EntityDirectory oneProbe = new EntityDirectory() {
-      @Override
-      public org.apache.pekko.actor.typed.RecipientRef<StrategyEntity.Command> strategy(String strategyId) {
-        return heard.ref().narrow();
-      }
-
-      @Override
-      public org.apache.pekko.actor.typed.RecipientRef<RiskEntity.Command> risk(String account) {
-        return heard.ref().narrow();
-      }
-
-      @Override
-      public org.apache.pekko.actor.typed.RecipientRef<ExchangeConnectionEntity.Command> connection(String id) {
-        return heard.ref().narrow();
-      }
-
-      @Override
-      public org.apache.pekko.actor.typed.RecipientRef<SymbolEntity.Command> symbol(String symbolId) {
-        return heard.ref().narrow();
-      }
-
-      @Override
-      public org.apache.pekko.actor.typed.RecipientRef<SafetyCoordinator.Command> coordinator() {
-        return heard.ref().narrow();
-      }
-    };
+    EntityDirectory oneProbe = EntityTestSupport.directoryOf(heard.ref());
     var ordered = EventSourcedBehaviorTestKit.<SafetyCoordinator.Command, SafetyCoordinator.Event,
         SafetyCoordinator.State>create(kit.system(), SafetyCoordinator.create(oneProbe, CLOCK));
     org.tradingnode.core.testing.Await.until("trading started", () -> ordered.getState().mode().mode(),

@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.actor.typed.RecipientRef;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
@@ -68,7 +67,7 @@ class StrategyStateBoundTest {
 
   @Test
   void after100000OrdersTheSnapshotAndTheDetailsReplyStayUnder64KiBAndTheRemotingFrame() throws IOException {
-    var strategy = kit.spawn(StrategyEntity.create("s1", new DroppingDirectory(kit.system()), CATALOG,
+    var strategy = kit.spawn(StrategyEntity.create("s1", EntityTestSupport.directoryOf(kit.system().ignoreRef()), CATALOG,
         StrategyTypes.builtIn(), RunnerSupervision.defaults(), CLOCK));
     var replies = kit.<StrategyEntity.Reply>createTestProbe();
     strategy.tell(new StrategyEntity.CreateStrategy(CONFIG, replies.ref()));
@@ -105,7 +104,7 @@ class StrategyStateBoundTest {
     assertTrue(details.openOrders().isEmpty());
     assertEquals(StrategyBook.RECENTLY_CLOSED, details.recentlyClosed().size());
     Path snapshot = newestSnapshotFile();
-    var recovered = kit.spawn(StrategyEntity.create("s1", new DroppingDirectory(kit.system()), CATALOG,
+    var recovered = kit.spawn(StrategyEntity.create("s1", EntityTestSupport.directoryOf(kit.system().ignoreRef()), CATALOG,
         StrategyTypes.builtIn(), RunnerSupervision.defaults(), CLOCK));
     long frame = kit.system().settings().config().getBytes("pekko.remote.artery.advanced.maximum-frame-size");
     long snapshotBytes = Files.size(snapshot);
@@ -134,33 +133,5 @@ class StrategyStateBoundTest {
         org.apache.pekko.serialization.Serializers.manifestFor(serialization.findSerializerFor(message), message)).get();
     assertEquals(message, back);
     return bytes.length;
-  }
-
-  /** A directory whose entities take every message and answer none, so only the strategy works. */
-  private record DroppingDirectory(org.apache.pekko.actor.typed.ActorSystem<?> system) implements EntityDirectory {
-    @Override
-    public RecipientRef<StrategyEntity.Command> strategy(String strategyId) {
-      return system.ignoreRef();
-    }
-
-    @Override
-    public RecipientRef<RiskEntity.Command> risk(String account) {
-      return system.ignoreRef();
-    }
-
-    @Override
-    public RecipientRef<ExchangeConnectionEntity.Command> connection(String connectionId) {
-      return system.ignoreRef();
-    }
-
-    @Override
-    public RecipientRef<SymbolEntity.Command> symbol(String symbolId) {
-      return system.ignoreRef();
-    }
-
-    @Override
-    public RecipientRef<SafetyCoordinator.Command> coordinator() {
-      return system.ignoreRef();
-    }
   }
 }
