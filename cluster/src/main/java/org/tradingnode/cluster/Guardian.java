@@ -23,13 +23,14 @@ import org.tradingnode.core.domain.strategy.StrategyTypes;
 import org.tradingnode.core.entity.EntityDirectory;
 import org.tradingnode.core.entity.ExchangeConnectionEntity;
 import org.tradingnode.core.entity.OrderArchive;
-import org.tradingnode.core.venue.binance.BinanceMarketStream;
-import org.tradingnode.core.venue.binance.BinanceVenue;
 import org.tradingnode.core.entity.RiskEntity;
 import org.tradingnode.core.entity.SafetyCoordinator;
 import org.tradingnode.core.entity.StrategyEntity;
 import org.tradingnode.core.entity.SymbolEntity;
 import org.tradingnode.core.venue.MarketFeed;
+import org.tradingnode.core.venue.PaperVenue;
+import org.tradingnode.core.venue.binance.BinanceMarketStream;
+import org.tradingnode.core.venue.binance.BinanceVenue;
 import org.tradingnode.http.ControlRoutes;
 import org.tradingnode.persistence.AuditReader;
 import org.tradingnode.persistence.marketdata.MarketDataRecorder;
@@ -75,8 +76,8 @@ final class Guardian {
           return ExchangeConnectionEntity.create(id, directory, catalog, Map.of(), binanceGateway.get(), archive,
               clock);
         }
-        return ExchangeConnectionEntity.create(id, directory, catalog, settings.fees(), settings.startingBalances(),
-            archive, clock);
+        return ExchangeConnectionEntity.create(id, directory, catalog, settings.startingBalances(),
+            PaperVenue.gateway(directory, settings.fees()), archive, clock);
       })));
       sharding.init(Entity.of(SymbolEntity.TYPE_KEY, entity -> SymbolEntity.create(entity.getEntityId(), clock)));
 

@@ -1,5 +1,7 @@
 package org.tradingnode.core.entity;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
@@ -19,8 +19,8 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
-import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -37,14 +37,13 @@ import org.tradingnode.core.domain.order.OrderLedger;
 import org.tradingnode.core.domain.order.OrderStatus;
 import org.tradingnode.core.domain.order.VenueRejectReason;
 import org.tradingnode.core.domain.order.VenueReport;
-import org.tradingnode.core.domain.paper.FeeSchedule;
 import org.tradingnode.core.domain.paper.SpotBalances;
-import org.tradingnode.core.serialization.CborSerializable;
-import org.tradingnode.core.venue.PaperVenue;
-import org.tradingnode.core.venue.VenueCommand;
-import org.tradingnode.core.venue.VenueGateway;
-import org.tradingnode.core.venue.VenueSession;
 import org.tradingnode.core.entity.chain.ChainingEventAdapter;
+import org.tradingnode.core.gateway.VenueCommand;
+import org.tradingnode.core.gateway.VenueEvent;
+import org.tradingnode.core.gateway.VenueGateway;
+import org.tradingnode.core.gateway.VenueSession;
+import org.tradingnode.core.serialization.CborSerializable;
 
 /**
  * The connection of one account to one venue ({@code exchange:account}). It persists every order
@@ -77,12 +76,12 @@ public final class ExchangeConnectionEntity
    */
   public record ReplayOrders(String strategyId, List<String> clientOrderIds) implements Command {}
 
-  /** From the venue child. */
+  /** From the venue child ({@link VenueEvent.Reported}). */
   public record VenueReported(VenueReport report) implements Command {}
 
   /**
-   * From the venue child when it (re)connects: the orders it holds open, and what happened to our
-   * orders while we were not listening (fills, cancels, acceptances), found by reconciliation.
+   * From the venue child when it (re)connects ({@link VenueEvent.Connected}): the orders it holds open,
+   * and what happened to our orders while we were not listening, found by reconciliation.
    */
   public record VenueConnected(List<String> openClientOrderIds, List<VenueReport> missed) implements Command {
     public VenueConnected {
@@ -246,15 +245,10 @@ public final class ExchangeConnectionEntity
   private boolean reconciled;
   /** The kill switch as this node sees it. */
   private final HaltGuard guard = new HaltGuard();
+  /** Where the venue child reports: its events become this entity's commands. */
+  private final ActorRef<VenueEvent> venueEvents;
   /** Open orders whose cancel went to the current venue connection; asking twice adds nothing. */
   private final Set<String> cancelsSent = new HashSet<>();
-
-  /** A connection to the paper venue. */
-  public static Behavior<Command> create(String connectionId, EntityDirectory directory, InstrumentCatalog catalog,
-      FeeSchedule fees, Map<String, BigDecimal> startingBalances, OrderArchive archive, Clock clock) {
-    return create(connectionId, directory, catalog, startingBalances, PaperVenue.gateway(directory, fees), archive,
-        clock);
-  }
 
   /**
    * A connection whose venue child the gateway makes. It keeps the closed orders of the last
@@ -282,6 +276,7 @@ public final class ExchangeConnectionEntity
     this.clock = clock;
     this.commits = new GroupCommit<>(context.getSelf(), WriteCollected.INSTANCE);
     this.archive = archive;
+    this.venueEvents = context.messageAdapter(VenueEvent.class, ExchangeConnectionEntity::fromVenue);
     var config = context.getSystem().settings().config();
     this.window = config.hasPath(WINDOW_SETTING) ? config.getInt(WINDOW_SETTING) : OrderLedger.DEFAULT_WINDOW;
   }
@@ -367,11 +362,19 @@ public final class ExchangeConnectionEntity
         .build();
   }
 
+  private static Command fromVenue(VenueEvent event) {
+    if (event instanceof VenueEvent.Reported r) {
+      return new VenueReported(r.report());
+    }
+    VenueEvent.Connected c = (VenueEvent.Connected) event;
+    return new VenueConnected(c.openClientOrderIds(), c.missed());
+  }
+
   private void connectVenue(State state) {
     reconciled = false;
     cancelsSent.clear();
     venue = context.spawnAnonymous(gateway.connect(new VenueSession(connectionId, instruments, state.balances(),
-        state.openOrders(), context.getSelf(), clock)));
+        state.openOrders(), venueEvents, clock)));
     context.watchWith(venue, new VenueStopped());
   }
 

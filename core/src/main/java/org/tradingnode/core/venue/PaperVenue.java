@@ -19,10 +19,13 @@ import org.tradingnode.core.domain.order.VenueReport;
 import org.tradingnode.core.domain.paper.FeeSchedule;
 import org.tradingnode.core.domain.paper.PaperExchange;
 import org.tradingnode.core.entity.EntityDirectory;
-import org.tradingnode.core.entity.ExchangeConnectionEntity;
 import org.tradingnode.core.entity.SymbolEntity;
-import org.tradingnode.core.venue.VenueCommand.Cancel;
-import org.tradingnode.core.venue.VenueCommand.Place;
+import org.tradingnode.core.gateway.VenueCommand.Cancel;
+import org.tradingnode.core.gateway.VenueCommand.Place;
+import org.tradingnode.core.gateway.VenueCommand;
+import org.tradingnode.core.gateway.VenueEvent;
+import org.tradingnode.core.gateway.VenueGateway;
+import org.tradingnode.core.gateway.VenueSession;
 
 /**
  * The paper venue of one account, a child of its exchange connection: the simulated matching engine
@@ -42,7 +45,7 @@ public final class PaperVenue {
   private final PaperExchange exchange;
   private final List<Instrument> instruments;
   private final EntityDirectory directory;
-  private final ActorRef<ExchangeConnectionEntity.Command> connection;
+  private final ActorRef<VenueEvent> connection;
   private final ActorRef<SymbolEntity.MarketDataBatch> adapter;
   private final Clock clock;
 
@@ -58,14 +61,14 @@ public final class PaperVenue {
    */
   public static Behavior<VenueCommand> create(List<Instrument> instruments, FeeSchedule fees,
       Map<String, BigDecimal> balances, Collection<Order> openOrders, EntityDirectory directory,
-      ActorRef<ExchangeConnectionEntity.Command> connection, Clock clock) {
+      ActorRef<VenueEvent> connection, Clock clock) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new PaperVenue(ctx, timers,
         PaperExchange.restore(instruments, fees, balances, openOrders), instruments, directory, connection, clock)
         .behavior()));
   }
 
   private PaperVenue(ActorContext<VenueCommand> context, TimerScheduler<VenueCommand> timers, PaperExchange exchange,
-      List<Instrument> instruments, EntityDirectory directory, ActorRef<ExchangeConnectionEntity.Command> connection,
+      List<Instrument> instruments, EntityDirectory directory, ActorRef<VenueEvent> connection,
       Clock clock) {
     this.exchange = exchange;
     this.instruments = List.copyOf(instruments);
@@ -75,7 +78,7 @@ public final class PaperVenue {
     this.adapter = context.messageAdapter(SymbolEntity.MarketDataBatch.class, MarketDataReceived::new);
     subscribe();
     timers.startTimerWithFixedDelay(Resubscribe.INSTANCE, RESUBSCRIBE_EVERY);
-    connection.tell(new ExchangeConnectionEntity.VenueConnected(
+    connection.tell(new VenueEvent.Connected(
         exchange.openOrders().stream().map(Order::clientOrderId).toList(), List.of()));
   }
 
@@ -99,7 +102,7 @@ public final class PaperVenue {
   }
 
   private Behavior<VenueCommand> report(List<VenueReport> reports) {
-    reports.forEach(r -> connection.tell(new ExchangeConnectionEntity.VenueReported(r)));
+    reports.forEach(r -> connection.tell(new VenueEvent.Reported(r)));
     return Behaviors.same();
   }
 

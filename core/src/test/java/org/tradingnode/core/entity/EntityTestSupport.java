@@ -14,6 +14,7 @@ import org.apache.pekko.actor.typed.RecipientRef;
 import org.tradingnode.core.domain.market.Quote;
 import org.tradingnode.core.domain.paper.FeeSchedule;
 import org.tradingnode.core.testing.Await;
+import org.tradingnode.core.venue.PaperVenue;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.apache.pekko.persistence.testkit.query.javadsl.PersistenceTestKitReadJournal;
@@ -70,7 +71,7 @@ final class EntityTestSupport {
       ExchangeConnectionEntity.State> startPaperConnection(ActorTestKit kit, ProbeDirectory directory) {
     var connection = EventSourcedBehaviorTestKit.<ExchangeConnectionEntity.Command, ExchangeConnectionEntity.Event,
         ExchangeConnectionEntity.State>create(kit.system(), ExchangeConnectionEntity.create("paper:demo", directory,
-        CATALOG, FEES, Map.of("USDT", new BigDecimal("100000")), archive(kit), CLOCK),
+        CATALOG, Map.of("USDT", new BigDecimal("100000")), PaperVenue.gateway(directory, FEES), archive(kit), CLOCK),
         CONNECTION_SERIALIZATION);
     var subscribe = directory.symbols.expectMessageClass(SymbolEntity.Subscribe.class, Duration.ofSeconds(5));
     subscribe.subscriber().tell(new SymbolEntity.MarketDataBatch("paper:BTCUSDT",

@@ -22,8 +22,8 @@ import org.tradingnode.core.domain.instrument.InstrumentCatalog;
 import org.tradingnode.core.domain.mode.TradingMode;
 import org.tradingnode.core.domain.order.OrderStatus;
 import org.tradingnode.core.domain.order.VenueReport;
-import org.tradingnode.core.domain.paper.FeeSchedule;
 import org.tradingnode.core.testing.Await;
+import org.tradingnode.core.venue.PaperVenue;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExchangeConnectionEntityTest {
@@ -138,8 +138,8 @@ class ExchangeConnectionEntityTest {
     awaitStatus("s1-1", OrderStatus.FILLED);
 
     var recovered = kit.spawn(ExchangeConnectionEntity.create("paper:demo", directory,
-        new InstrumentCatalog(List.of()), new FeeSchedule(new BigDecimal("0.001"), new BigDecimal("0.001")),
-        Map.of("USDT", new BigDecimal("100000")), EntityTestSupport.archive(kit), CLOCK));
+        new InstrumentCatalog(List.of()), Map.of("USDT", new BigDecimal("100000")),
+        PaperVenue.gateway(directory, EntityTestSupport.FEES), EntityTestSupport.archive(kit), CLOCK));
     var balances = kit.<ExchangeConnectionEntity.BalancesView>createTestProbe();
     recovered.tell(new ExchangeConnectionEntity.GetBalances(balances.ref()));
 

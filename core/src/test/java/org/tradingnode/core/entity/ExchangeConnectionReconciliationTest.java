@@ -28,8 +28,9 @@ import org.tradingnode.core.testing.Await;
 import org.tradingnode.core.domain.order.Side;
 import org.tradingnode.core.domain.order.VenueRejectReason;
 import org.tradingnode.core.domain.order.VenueReport;
-import org.tradingnode.core.venue.VenueCommand;
-import org.tradingnode.core.venue.VenueGateway;
+import org.tradingnode.core.gateway.VenueCommand;
+import org.tradingnode.core.gateway.VenueEvent;
+import org.tradingnode.core.gateway.VenueGateway;
 
 /**
  * A connection restarted while its orders were at the venue: what the venue child's reconciliation
@@ -40,7 +41,7 @@ import org.tradingnode.core.venue.VenueGateway;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExchangeConnectionReconciliationTest {
   private final ActorTestKit kit = ActorTestKit.create(EntityTestSupport.config());
-  private final ConcurrentLinkedQueue<ExchangeConnectionEntity.VenueConnected> sessions = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<VenueEvent.Connected> sessions = new ConcurrentLinkedQueue<>();
   private ProbeDirectory directory;
   private TestProbe<VenueCommand> venue;
   private EventSourcedBehaviorTestKit<ExchangeConnectionEntity.Command, ExchangeConnectionEntity.Event,
@@ -62,7 +63,7 @@ class ExchangeConnectionReconciliationTest {
     directory = new ProbeDirectory(kit);
     venue = kit.createTestProbe();
     sessions.clear();
-    sessions.add(new ExchangeConnectionEntity.VenueConnected(List.of(), List.of()));
+    sessions.add(new VenueEvent.Connected(List.of(), List.of()));
     connection = EventSourcedBehaviorTestKit.create(kit.system(), ExchangeConnectionEntity.create("paper:demo",
         directory, CATALOG, Map.of("USDT", new BigDecimal("100000")), scriptedGateway(),
         EntityTestSupport.archive(kit), CLOCK), EntityTestSupport.CONNECTION_SERIALIZATION);
@@ -89,7 +90,7 @@ class ExchangeConnectionReconciliationTest {
     venue.expectMessageClass(VenueCommand.Place.class);
     Fill fill = new Fill("BTCUSDT-7", "s1-1", "BTCUSDT", Side.BUY, new BigDecimal("59000.00"),
         new BigDecimal("0.01"), new BigDecimal("0.59"), true, NOW);
-    sessions.add(new ExchangeConnectionEntity.VenueConnected(List.of(), List.of(
+    sessions.add(new VenueEvent.Connected(List.of(), List.of(
         new VenueReport.Accepted("s1-1", "42", NOW), new VenueReport.Filled(fill))));
 
     connection.restart();
@@ -113,7 +114,7 @@ class ExchangeConnectionReconciliationTest {
     venue.expectMessageClass(VenueCommand.Place.class);
     connection.runCommand(new ExchangeConnectionEntity.VenueReported(new VenueReport.Accepted("s1-1", "42", NOW)));
     // The venue neither holds the order nor knows it any more (its history was purged or reset).
-    sessions.add(new ExchangeConnectionEntity.VenueConnected(List.of(), List.of()));
+    sessions.add(new VenueEvent.Connected(List.of(), List.of()));
 
     connection.restart();
 

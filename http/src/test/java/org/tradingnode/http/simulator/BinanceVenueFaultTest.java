@@ -26,8 +26,8 @@ import org.tradingnode.core.domain.order.Side;
 import org.tradingnode.core.domain.order.VenueRejectReason;
 import org.tradingnode.core.domain.order.VenueReport;
 import org.tradingnode.core.domain.venue.binance.BinanceQuery;
-import org.tradingnode.core.entity.ExchangeConnectionEntity;
-import org.tradingnode.core.venue.VenueCommand;
+import org.tradingnode.core.gateway.VenueEvent;
+import org.tradingnode.core.gateway.VenueCommand;
 import org.tradingnode.core.venue.binance.BinanceCredentials;
 import org.tradingnode.core.venue.binance.BinanceVenueSettings;
 
@@ -98,7 +98,7 @@ class BinanceVenueFaultTest {
     watcher.expectTerminated(first, BinanceVenueUnderTest.WAIT);
 
     child.start(List.of(Order.of(bid), Order.of(ask)));
-    ExchangeConnectionEntity.VenueConnected reconciled = child.awaitConnected();
+    VenueEvent.Connected reconciled = child.awaitConnected();
 
     for (OrderIntent order : List.of(bid, ask)) {
       String[] atVenue = execution.path(order.clientOrderId()).asText().split(" ");
@@ -210,7 +210,7 @@ class BinanceVenueFaultTest {
   private Map<String, VenueReport> awaitFirstAnswers(String prefix, int count) {
     Map<String, VenueReport> answers = new HashMap<>();
     child.connection.fishForMessage(Duration.ofSeconds(30), m -> {
-      if (m instanceof ExchangeConnectionEntity.VenueReported r && r.report().clientOrderId().startsWith(prefix)
+      if (m instanceof VenueEvent.Reported r && r.report().clientOrderId().startsWith(prefix)
           && (r.report() instanceof VenueReport.Accepted || r.report() instanceof VenueReport.Rejected)) {
         answers.putIfAbsent(r.report().clientOrderId(), r.report());
       }

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.tradingnode.core.domain.order.OrderType;
 import org.tradingnode.core.domain.order.VenueRejectReason;
 import org.tradingnode.core.domain.order.VenueReport;
-import org.tradingnode.core.venue.VenueCommand;
+import org.tradingnode.core.gateway.VenueCommand;
 import org.tradingnode.core.venue.binance.BinanceVenueSettings;
 
 /**

@@ -15,10 +15,10 @@ import org.tradingnode.core.domain.order.OrderIntent;
 import org.tradingnode.core.domain.order.OrderType;
 import org.tradingnode.core.domain.order.Side;
 import org.tradingnode.core.domain.order.VenueReport;
-import org.tradingnode.core.entity.ExchangeConnectionEntity;
-import org.tradingnode.core.venue.VenueCommand;
-import org.tradingnode.core.venue.VenueGateway;
-import org.tradingnode.core.venue.VenueSession;
+import org.tradingnode.core.gateway.VenueEvent;
+import org.tradingnode.core.gateway.VenueCommand;
+import org.tradingnode.core.gateway.VenueGateway;
+import org.tradingnode.core.gateway.VenueSession;
 import org.tradingnode.core.venue.binance.BinanceCredentials;
 import org.tradingnode.core.venue.binance.BinanceVenue;
 import org.tradingnode.core.venue.binance.BinanceVenueSettings;
@@ -34,7 +34,7 @@ final class BinanceVenueUnderTest implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(15);
 
   final ActorTestKit kit = ActorTestKit.create();
-  final TestProbe<ExchangeConnectionEntity.Command> connection = kit.createTestProbe();
+  final TestProbe<VenueEvent> connection = kit.createTestProbe();
   final BinanceVenue.Counters counters = new BinanceVenue.Counters();
   private final VenueGateway gateway;
 
@@ -61,10 +61,10 @@ final class BinanceVenueUnderTest implements AutoCloseable {
         connection.ref(), Clock.systemUTC())));
   }
 
-  ExchangeConnectionEntity.VenueConnected awaitConnected() {
-    return connection.fishForMessage(WAIT, m -> m instanceof ExchangeConnectionEntity.VenueConnected
+  VenueEvent.Connected awaitConnected() {
+    return connection.fishForMessage(WAIT, m -> m instanceof VenueEvent.Connected
         ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore()).stream()
-        .reduce((first, second) -> second).map(ExchangeConnectionEntity.VenueConnected.class::cast).orElseThrow();
+        .reduce((first, second) -> second).map(VenueEvent.Connected.class::cast).orElseThrow();
   }
 
   static OrderIntent buy(String clientOrderId, OrderType type, String quantity, String limitPrice) {
@@ -89,10 +89,10 @@ final class BinanceVenueUnderTest implements AutoCloseable {
   <T extends VenueReport> T awaitReports(String clientOrderId, Class<T> kind, int count) {
     int[] found = {0};
     var seen = connection.fishForMessage(WAIT, m ->
-        m instanceof ExchangeConnectionEntity.VenueReported r && kind.isInstance(r.report())
+        m instanceof VenueEvent.Reported r && kind.isInstance(r.report())
             && r.report().clientOrderId().equals(clientOrderId) && ++found[0] == count
             ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore());
-    return kind.cast(((ExchangeConnectionEntity.VenueReported) seen.get(seen.size() - 1)).report());
+    return kind.cast(((VenueEvent.Reported) seen.get(seen.size() - 1)).report());
   }
 
   @Override

@@ -27,10 +27,10 @@ import org.tradingnode.core.domain.venue.binance.BinanceReports;
 import org.tradingnode.core.domain.venue.binance.BinanceRestCodec;
 import org.tradingnode.core.domain.venue.binance.BinanceStreamCodec;
 import org.tradingnode.core.domain.venue.binance.BinanceStreamEvent;
-import org.tradingnode.core.entity.ExchangeConnectionEntity;
-import org.tradingnode.core.venue.VenueCommand;
-import org.tradingnode.core.venue.VenueGateway;
-import org.tradingnode.core.venue.VenueSession;
+import org.tradingnode.core.gateway.VenueCommand;
+import org.tradingnode.core.gateway.VenueEvent;
+import org.tradingnode.core.gateway.VenueGateway;
+import org.tradingnode.core.gateway.VenueSession;
 import org.tradingnode.core.venue.binance.BinanceAnswer.Ok;
 import org.tradingnode.core.venue.binance.BinanceAnswer.Refused;
 
@@ -190,7 +190,7 @@ public final class BinanceVenue {
     if (connected.listenKey() != null) {
       timers.startTimerWithFixedDelay(KeepAlive.INSTANCE, settings.listenKeyKeepAlive());
     }
-    session.connection().tell(new ExchangeConnectionEntity.VenueConnected(connected.report().open(),
+    session.connection().tell(new VenueEvent.Connected(connected.report().open(),
         connected.report().missed()));
     context.getLog().info("{}: connected to {}, clock offset {} ms, {} reports found by reconciliation",
         session.connectionId(), settings.baseUrl(), rest.clockOffsetMillis(), connected.report().missed().size());
@@ -202,7 +202,7 @@ public final class BinanceVenue {
     if (failed.credentialsRejected()) {
       context.getLog().error("{}: the venue rejected the API credentials ({}); not retrying until restarted",
           session.connectionId(), failed.reason());
-      session.connection().tell(new ExchangeConnectionEntity.VenueConnected(
+      session.connection().tell(new VenueEvent.Connected(
           session.openOrders().stream().map(Order::clientOrderId).toList(), List.of()));
       return refusing("the venue rejected the API credentials: " + failed.reason());
     }
@@ -241,7 +241,7 @@ public final class BinanceVenue {
           return Behaviors.same();
         })
         .onMessage(Reports.class, reports -> {
-          reports.reports().forEach(r -> session.connection().tell(new ExchangeConnectionEntity.VenueReported(r)));
+          reports.reports().forEach(r -> session.connection().tell(new VenueEvent.Reported(r)));
           return Behaviors.same();
         })
         .onMessage(UserFrame.class, this::onUserFrame)
@@ -343,7 +343,7 @@ public final class BinanceVenue {
       Instrument instrument = instruments.get(report.symbol());
       if (instrument != null) {
         BinanceReports.of(report, instrument)
-            .forEach(r -> session.connection().tell(new ExchangeConnectionEntity.VenueReported(r)));
+            .forEach(r -> session.connection().tell(new VenueEvent.Reported(r)));
       }
     } else if (event instanceof BinanceStreamEvent.StreamEnded) {
       return Behaviors.stopped();
@@ -360,7 +360,7 @@ public final class BinanceVenue {
   }
 
   private void reject(OrderIntent intent, VenueRejectReason reason, String detail) {
-    session.connection().tell(new ExchangeConnectionEntity.VenueReported(new VenueReport.Rejected(
+    session.connection().tell(new VenueEvent.Reported(new VenueReport.Rejected(
         intent.clientOrderId(), reason, detail, session.clock().millis())));
   }
 

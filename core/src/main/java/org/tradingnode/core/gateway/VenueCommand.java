@@ -1,4 +1,4 @@
-package org.tradingnode.core.venue;
+package org.tradingnode.core.gateway;
 
 import org.tradingnode.core.domain.order.OrderIntent;
 

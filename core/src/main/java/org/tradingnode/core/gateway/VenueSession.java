@@ -1,4 +1,4 @@
-package org.tradingnode.core.venue;
+package org.tradingnode.core.gateway;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -7,10 +7,9 @@ import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.tradingnode.core.domain.instrument.Instrument;
 import org.tradingnode.core.domain.order.Order;
-import org.tradingnode.core.entity.ExchangeConnectionEntity;
 
 /**
- * What a venue child starts from: the connection it reports to, the instruments it trades, and the
+ * What a venue child starts from: where it reports to its connection ({@link VenueEvent}), the instruments it trades, and the
  * connection's journal view of balances and open orders (including orders submitted but never
  * acknowledged), which the child reconciles with the venue before it reports itself connected.
  */
@@ -19,7 +18,7 @@ public record VenueSession(
     List<Instrument> instruments,
     Map<String, BigDecimal> balances,
     List<Order> openOrders,
-    ActorRef<ExchangeConnectionEntity.Command> connection,
+    ActorRef<VenueEvent> connection,
     Clock clock) {
   public VenueSession {
     instruments = List.copyOf(instruments);
