@@ -135,7 +135,7 @@ public final class ControlRoutes extends AllDirectives {
 
   /**
    * The emergency stop never waits for the coordinator singleton: the halt goes to the kill switch on this
-   * node (every node applies it to its own entities as gossip brings it), and the coordinator is asked to
+   * node, sent from there to every node, which applies it to its own entities; the coordinator is asked to
    * record it for at most {@link #COORDINATOR_WAIT}. The answer says whether the coordinator has recorded
    * it yet; when it has not (it is moving to another node), it records the halt from the switch once it
    * runs again.

@@ -180,8 +180,7 @@ public record StrategyBook(
       }
       cyc.put(fill.symbol(), new Cycle(entry, tags));
     }
-    StrategyBook moved = new StrategyBook(nextSequence, orders, ids, pos, cyc, counts.withFill(), recentlyClosed);
-    return moved.withOrder(filled, ids);
+    return withOrder(filled, ids, pos, cyc, counts.withFill());
   }
 
   public StrategyBook withClosed(String clientOrderId, OrderStatus status, String reason, long at) {
@@ -196,6 +195,12 @@ public record StrategyBook(
 
   /** Puts the order in the book while it is open; a closed one leaves it for the counts and the recent list. */
   private StrategyBook withOrder(Order order, Map<String, List<String>> ids) {
+    return withOrder(order, ids, positions, cycles, counts);
+  }
+
+  /** As {@link #withOrder(Order, Map)}, with the positions, cycles and counts a fill left: one copy per event. */
+  private StrategyBook withOrder(Order order, Map<String, List<String>> ids, Map<String, Position> positions,
+      Map<String, Cycle> cycles, OrderCounts counts) {
     Map<String, Order> next = new HashMap<>(orders);
     if (order.isOpen()) {
       next.put(order.clientOrderId(), order);
