@@ -104,6 +104,8 @@ final class ConnectionBatch {
     }
     if (event instanceof ExchangeConnectionEntity.OrderFilled f) {
       newFillIds.add(f.fill().fillId());
+    } else if (event instanceof ExchangeConnectionEntity.OrderAccepted a) {
+      a.fills().forEach(fill -> newFillIds.add(fill.fillId()));
     }
     ExchangeConnectionEntity.OrderEvent orderEvent = (ExchangeConnectionEntity.OrderEvent) event;
     Order next = ExchangeConnectionEntity.advance(order(orderEvent.clientOrderId()), orderEvent);

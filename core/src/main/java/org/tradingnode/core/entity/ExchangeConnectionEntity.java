@@ -32,6 +32,7 @@ import org.tradingnode.core.domain.instrument.InstrumentCatalog;
 import org.tradingnode.core.domain.mode.TradingMode;
 import org.tradingnode.core.domain.order.Fill;
 import org.tradingnode.core.domain.order.Order;
+import org.tradingnode.core.domain.order.OrderChange;
 import org.tradingnode.core.domain.order.OrderIntent;
 import org.tradingnode.core.domain.order.OrderLedger;
 import org.tradingnode.core.domain.order.OrderStatus;
@@ -152,8 +153,23 @@ public final class ExchangeConnectionEntity
     }
   }
 
-  /** The venue took the order. */
-  public record OrderAccepted(String clientOrderId, String venueOrderId, long at) implements OrderEvent {}
+  /**
+   * The venue took the order, with what traded in the same answer and the assets those fills move
+   * (none for an order that rests; the assets are null then, and in events written before fills were
+   * recorded with the acceptance).
+   */
+  public record OrderAccepted(String clientOrderId, String venueOrderId, long at, List<Fill> fills,
+      String baseAsset, String quoteAsset) implements OrderEvent {
+    @JsonCreator
+    public OrderAccepted {
+      fills = fills == null ? List.of() : List.copyOf(fills);
+    }
+
+    /** An acceptance without fills. */
+    public OrderAccepted(String clientOrderId, String venueOrderId, long at) {
+      this(clientOrderId, venueOrderId, at, List.of(), null, null);
+    }
+  }
 
   /** The venue (or the connection, when halted) refused it. */
   public record OrderRejected(String clientOrderId, VenueRejectReason reason, String detail, long at)
@@ -398,12 +414,12 @@ public final class ExchangeConnectionEntity
         OrderRejected rejected = new OrderRejected(order.clientOrderId(), VenueRejectReason.NOT_AT_VENUE,
             "sent before a restart and not held by the venue", now);
         Order closed = batch.add(rejected);
-        batch.afterwards(s -> notify(closed, report(rejected)));
+        batch.afterwards(s -> notify(closed, report(rejected), List.of()));
       } else {
         context.getLog().warn("{}: order {} was {} at the venue, which neither holds nor knows it now; closing it "
             + "as expired", connectionId, order.clientOrderId(), order.status());
         Order closed = batch.add(new OrderExpired(order.clientOrderId(), now));
-        batch.afterwards(s -> notify(closed, new VenueReport.Expired(order.clientOrderId(), now)));
+        batch.afterwards(s -> notify(closed, new VenueReport.Expired(order.clientOrderId(), now), List.of()));
       }
     }
     reconciled = true;
@@ -475,7 +491,7 @@ public final class ExchangeConnectionEntity
       OrderRejected rejected = new OrderRejected(intent.clientOrderId(), VenueRejectReason.TRADING_HALTED,
           "trading was halted after risk approved the order", now);
       Order closed = batch.add(rejected);
-      batch.afterwards(s -> notify(closed, report(rejected)));
+      batch.afterwards(s -> notify(closed, report(rejected), List.of()));
     } else {
       batch.afterwards(s -> venue.tell(new VenueCommand.Place(intent)));
     }
@@ -489,11 +505,27 @@ public final class ExchangeConnectionEntity
     }
   }
 
+  /**
+   * Records what the report changes (an acceptance with the fills of the same answer is one event) and,
+   * once stored, passes it on.
+   */
   private void decideReport(ConnectionBatch batch, VenueReport report) {
-    Event event = eventFor(batch, report);
-    if (event != null) {
-      Order after = batch.add(event);
-      batch.afterwards(s -> notify(after, report));
+    Order order = batch.order(report.clientOrderId());
+    OrderChange change = OrderChange.of(order, report, batch::isNewFill).orElse(null);
+    if (change instanceof OrderChange.Accepted a) {
+      Optional<Instrument> assets = a.fills().isEmpty() ? Optional.empty() : instrument(order.intent().symbol());
+      Order after = batch.add(new OrderAccepted(order.clientOrderId(), a.venueOrderId(), a.at(), a.fills(),
+          assets.map(Instrument::baseAsset).orElse(null), assets.map(Instrument::quoteAsset).orElse(null)));
+      VenueReport passed = new VenueReport.Accepted(order.clientOrderId(), a.venueOrderId(), a.at(), a.fills());
+      batch.afterwards(s -> notify(after, passed, a.fills()));
+    } else if (change instanceof OrderChange.Filled f) {
+      for (Fill fill : f.fills()) {
+        Order after = batch.add(filled(fill));
+        batch.afterwards(s -> notify(after, new VenueReport.Filled(fill), List.of(fill)));
+      }
+    } else if (change != null) {
+      Order after = batch.add(closing(report));
+      batch.afterwards(s -> notify(after, report, List.of()));
     }
   }
 
@@ -611,44 +643,32 @@ public final class ExchangeConnectionEntity
         : new OrderFilled(fill, instrument.baseAsset(), instrument.quoteAsset());
   }
 
-  private Event eventFor(ConnectionBatch batch, VenueReport report) {
-    Order order = batch.order(report.clientOrderId());
-    if (order == null) {
-      return null;
-    }
-    if (report instanceof VenueReport.Accepted a) {
-      return order.status() == OrderStatus.NEW ? new OrderAccepted(a.clientOrderId(), a.venueOrderId(), a.timestamp())
-          : null;
-    }
-    if (report instanceof VenueReport.Filled f) {
-      return batch.isNewFill(f.fill()) ? filled(f.fill()) : null;
-    }
-    if (!order.isOpen()) {
-      return null;
-    }
+  /** The event that records a closing report (rejected, cancelled or expired). */
+  private static OrderEvent closing(VenueReport report) {
     if (report instanceof VenueReport.Rejected r) {
       return new OrderRejected(r.clientOrderId(), r.reason(), r.detail(), r.timestamp());
     }
     if (report instanceof VenueReport.Canceled c) {
       return new OrderCanceled(c.clientOrderId(), c.timestamp());
     }
-    if (report instanceof VenueReport.Expired x) {
-      return new OrderExpired(x.clientOrderId(), x.timestamp());
-    }
-    return null;
+    return new OrderExpired(report.clientOrderId(), report.timestamp());
   }
 
-  /** Passes a persisted venue report on to the strategy, and to risk what changes exposure. */
-  private void notify(Order order, VenueReport report) {
+  /**
+   * Passes a persisted venue report on to the strategy, and to risk what changes exposure: each new fill
+   * (the last one completing the order, if it did), or the release of an order that closed unfilled.
+   */
+  private void notify(Order order, VenueReport report, List<Fill> fills) {
     OrderIntent intent = order.intent();
     directory.strategy(intent.strategyId()).tell(new StrategyEntity.OrderUpdated(report));
     var risk = directory.risk(intent.account());
     if (!order.isOpen()) {
       cancelsSent.remove(order.clientOrderId());
     }
-    if (report instanceof VenueReport.Filled f) {
-      risk.tell(new RiskEntity.RecordFill(f.fill(), !order.isOpen()));
-    } else if (!order.isOpen()) {
+    for (int i = 0; i < fills.size(); i++) {
+      risk.tell(new RiskEntity.RecordFill(fills.get(i), i == fills.size() - 1 && !order.isOpen()));
+    }
+    if (fills.isEmpty() && !order.isOpen()) {
       risk.tell(new RiskEntity.ReleaseOrder(order.clientOrderId()));
     }
   }
@@ -684,6 +704,7 @@ public final class ExchangeConnectionEntity
         .onEvent(ModeApplied.class, (s, e) -> new State(s.opened(), e.mode(), s.balances(), s.ledger()))
         .onEvent(CancelRequested.class, (s, e) -> s)
         .onEvent(OrderFilled.class, this::applyFill)
+        .onEvent(OrderAccepted.class, this::applyAccepted)
         .onEvent(OrderEvent.class, this::applyOrderEvent)
         .build();
   }
@@ -695,20 +716,34 @@ public final class ExchangeConnectionEntity
    */
   private State applyFill(State state, OrderFilled event) {
     Fill fill = event.fill();
-    if (event.baseAsset() != null) {
-      SpotBalances.applyFill(state.balances(), event.baseAsset(), event.quoteAsset(), fill);
-    } else {
-      instrument(fill.symbol()).ifPresentOrElse(
-          i -> SpotBalances.applyFill(state.balances(), i.baseAsset(), i.quoteAsset(), fill),
-          () -> context.getLog().warn("{}: fill {} of {} moves no balance: {} is no longer configured",
-              connectionId, fill.fillId(), fill.clientOrderId(), fill.symbol()));
-    }
+    moveBalances(state, fill, event.baseAsset(), event.quoteAsset());
     Order order = state.ledger().order(fill.clientOrderId()).orElse(null);
     if (order == null) {
       return state;
     }
     state.ledger().recordFill(fill, order.fill(fill), window);
     return state;
+  }
+
+  private State applyAccepted(State state, OrderAccepted event) {
+    event.fills().forEach(fill -> moveBalances(state, fill, event.baseAsset(), event.quoteAsset()));
+    Order order = state.ledger().order(event.clientOrderId()).orElse(null);
+    if (order == null) {
+      return applyOrderEvent(state, event);
+    }
+    state.ledger().recordFills(event.fills(), advance(order, event), window);
+    return state;
+  }
+
+  private void moveBalances(State state, Fill fill, String baseAsset, String quoteAsset) {
+    if (baseAsset != null) {
+      SpotBalances.applyFill(state.balances(), baseAsset, quoteAsset, fill);
+    } else {
+      instrument(fill.symbol()).ifPresentOrElse(
+          i -> SpotBalances.applyFill(state.balances(), i.baseAsset(), i.quoteAsset(), fill),
+          () -> context.getLog().warn("{}: fill {} of {} moves no balance: {} is no longer configured",
+              connectionId, fill.fillId(), fill.clientOrderId(), fill.symbol()));
+    }
   }
 
   /**
@@ -732,7 +767,7 @@ public final class ExchangeConnectionEntity
       return Order.of(e.intent());
     }
     if (event instanceof OrderAccepted e) {
-      return order.accept(e.venueOrderId(), e.at());
+      return OrderChange.apply(order, new OrderChange.Accepted(e.venueOrderId(), e.at(), e.fills()));
     }
     if (event instanceof OrderRejected e) {
       return order.close(OrderStatus.REJECTED, e.reason() + ": " + e.detail(), e.at());

@@ -60,6 +60,8 @@ public interface OrderArchive {
           && (order != null || e instanceof ExchangeConnectionEntity.OrderSubmitted)) {
         if (e instanceof ExchangeConnectionEntity.OrderFilled f) {
           fills.add(f.fill());
+        } else if (e instanceof ExchangeConnectionEntity.OrderAccepted a) {
+          fills.addAll(a.fills());
         }
         order = ExchangeConnectionEntity.advance(order, e);
       }

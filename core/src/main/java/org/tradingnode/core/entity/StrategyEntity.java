@@ -1,5 +1,6 @@
 package org.tradingnode.core.entity;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import org.tradingnode.core.domain.instrument.InstrumentCatalog;
 import org.tradingnode.core.domain.mode.TradingMode;
 import org.tradingnode.core.domain.order.Fill;
 import org.tradingnode.core.domain.order.Order;
+import org.tradingnode.core.domain.order.OrderChange;
 import org.tradingnode.core.domain.order.OrderIntent;
 import org.tradingnode.core.domain.order.OrderStatus;
 import org.tradingnode.core.domain.order.VenueReport;
@@ -149,8 +151,19 @@ public final class StrategyEntity
   /** Risk refused the intent. */
   public record OrderDenied(String clientOrderId, DenyReason reason, String detail, long at) implements Event {}
 
-  /** The venue took the order. */
-  public record OrderAccepted(String clientOrderId, String venueOrderId, long at) implements Event {}
+  /** The venue took the order, with what traded in the same answer (none for an order that rests). */
+  public record OrderAccepted(String clientOrderId, String venueOrderId, long at, List<Fill> fills)
+      implements Event {
+    @JsonCreator
+    public OrderAccepted {
+      fills = fills == null ? List.of() : List.copyOf(fills);
+    }
+
+    /** An acceptance without fills. */
+    public OrderAccepted(String clientOrderId, String venueOrderId, long at) {
+      this(clientOrderId, venueOrderId, at, List.of());
+    }
+  }
 
   /** Part or all of an order filled. */
   public record OrderFilled(Fill fill) implements Event {}
@@ -394,11 +407,11 @@ public final class StrategyEntity
   }
 
   private ReplyEffect<Event, State> onOrderUpdated(DefinedStrategy state, OrderUpdated cmd) {
-    Event event = eventFor(state.book(), cmd.report());
-    if (event == null) {
+    List<Event> events = eventsFor(state.book(), cmd.report());
+    if (events.isEmpty()) {
       return Effect().noReply();
     }
-    return Effect().persist(event).thenRun(s -> {
+    return Effect().persist(events).thenRun(s -> {
       afterChange((DefinedStrategy) s);
       noticeProgress((DefinedStrategy) s, cmd.report().clientOrderId());
     }).thenNoReply();
@@ -409,28 +422,20 @@ public final class StrategyEntity
         new NodeNotice.OrderProgressed(strategyId, clientOrderId, order.status(), order.intent().tag())));
   }
 
-  private static Event eventFor(StrategyBook book, VenueReport report) {
-    Order order = book.openOrder(report.clientOrderId());
-    if (order == null) {
-      return null;
+  /** The same mapping the connection applies ({@link OrderChange}), as this strategy's events. */
+  private static List<Event> eventsFor(StrategyBook book, VenueReport report) {
+    String cid = report.clientOrderId();
+    OrderChange change = OrderChange.of(book.openOrder(cid), report, book::isNewFill).orElse(null);
+    if (change instanceof OrderChange.Accepted a) {
+      return List.of(new OrderAccepted(cid, a.venueOrderId(), a.at(), a.fills()));
     }
-    if (report instanceof VenueReport.Accepted a) {
-      return order.status() == OrderStatus.NEW ? new OrderAccepted(a.clientOrderId(), a.venueOrderId(), a.timestamp())
-          : null;
+    if (change instanceof OrderChange.Filled f) {
+      return f.fills().stream().<Event>map(OrderFilled::new).toList();
     }
-    if (report instanceof VenueReport.Filled f) {
-      return book.isNewFill(f.fill()) ? new OrderFilled(f.fill()) : null;
+    if (change instanceof OrderChange.Closed c) {
+      return List.of(new OrderClosed(cid, c.status(), c.reason(), c.at()));
     }
-    if (report instanceof VenueReport.Rejected r) {
-      return new OrderClosed(r.clientOrderId(), OrderStatus.REJECTED, r.reason() + ": " + r.detail(), r.timestamp());
-    }
-    if (report instanceof VenueReport.Canceled c) {
-      return new OrderClosed(c.clientOrderId(), OrderStatus.CANCELED, "canceled", c.timestamp());
-    }
-    if (report instanceof VenueReport.Expired x) {
-      return new OrderClosed(x.clientOrderId(), OrderStatus.EXPIRED, "expired", x.timestamp());
-    }
-    return null;
+    return List.of();
   }
 
   /** A halt from the kill switch is applied at once, as the coordinator's own halt would be. */
@@ -578,6 +583,14 @@ public final class StrategyEntity
     return Effect().reply(replyTo, new Refused(Refusal.NOT_FOUND, "unknown strategy " + strategyId));
   }
 
+  private StrategyBook accepted(DefinedStrategy state, OrderAccepted event) {
+    StrategyBook book = state.book().withAccepted(event.clientOrderId(), event.venueOrderId(), event.at());
+    for (Fill fill : event.fills()) {
+      book = book.withFill(fill, moneyScale(state.config(), fill.symbol()));
+    }
+    return book;
+  }
+
   @Override
   public EventHandler<State, Event> eventHandler() {
     var builder = newEventHandlerBuilder();
@@ -593,8 +606,7 @@ public final class StrategyEntity
         .onEvent(OrderIntended.class, (s, e) -> s.withBook(s.book().withIntent(e.intent())))
         .onEvent(OrderDenied.class, (s, e) -> s.withBook(
             s.book().withClosed(e.clientOrderId(), OrderStatus.REJECTED, e.reason() + ": " + e.detail(), e.at())))
-        .onEvent(OrderAccepted.class, (s, e) ->
-            s.withBook(s.book().withAccepted(e.clientOrderId(), e.venueOrderId(), e.at())))
+        .onEvent(OrderAccepted.class, (s, e) -> s.withBook(accepted(s, e)))
         .onEvent(OrderFilled.class, (s, e) ->
             s.withBook(s.book().withFill(e.fill(), moneyScale(s.config(), e.fill().symbol()))))
         .onEvent(OrderClosed.class, (s, e) ->

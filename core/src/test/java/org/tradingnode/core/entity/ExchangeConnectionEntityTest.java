@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
+import org.apache.pekko.persistence.typed.PersistenceId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,8 +22,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.tradingnode.core.domain.market.Quote;
 import org.tradingnode.core.domain.instrument.InstrumentCatalog;
 import org.tradingnode.core.domain.mode.TradingMode;
+import org.tradingnode.core.domain.order.Fill;
 import org.tradingnode.core.domain.order.OrderStatus;
 import org.tradingnode.core.domain.order.VenueReport;
+import org.tradingnode.core.entity.chain.ChainedEvent;
 import org.tradingnode.core.testing.Await;
 import org.tradingnode.core.venue.PaperVenue;
 
@@ -68,14 +72,30 @@ class ExchangeConnectionEntityTest {
     var result = connection.runCommand(new ExchangeConnectionEntity.SubmitOrder(intent));
 
     assertEquals(new ExchangeConnectionEntity.OrderSubmitted(intent, NOW), EntityTestSupport.event(result));
-    assertInstanceOf(VenueReport.Accepted.class,
+    var accepted = assertInstanceOf(VenueReport.Accepted.class,
         directory.strategies.expectMessageClass(StrategyEntity.OrderUpdated.class).report());
-    var filled = (VenueReport.Filled) directory.strategies.expectMessageClass(StrategyEntity.OrderUpdated.class).report();
-    assertEquals(0, new BigDecimal("60000.00").compareTo(filled.fill().price()));
-    assertEquals(new RiskEntity.RecordFill(filled.fill(), true),
-        directory.risk.expectMessageClass(RiskEntity.RecordFill.class));
+    Fill fill = accepted.fills().get(0);
+    assertEquals(0, new BigDecimal("60000.00").compareTo(fill.price()));
+    assertEquals(new RiskEntity.RecordFill(fill, true), directory.risk.expectMessageClass(RiskEntity.RecordFill.class));
     awaitStatus("s1-1", OrderStatus.FILLED);
     directory.risk.expectNoMessage(Duration.ofMillis(50));
+  }
+
+  @Test
+  void anAcceptanceAndTheFillsOfTheSameAnswerAreOneEventThatMovesTheBalances() {
+    connection.runCommand(new ExchangeConnectionEntity.SubmitOrder(marketBuy("s1-1", "0.01", "60000")));
+    awaitStatus("s1-1", OrderStatus.FILLED);
+
+    List<Object> stored = PersistenceTestKit.create(kit.system())
+        .persistedInStorage(PersistenceId.of(ExchangeConnectionEntity.TYPE_KEY.name(), "paper:demo").id()).stream()
+        .map(e -> e instanceof ChainedEvent chained ? chained.event() : e).toList();
+    var last = assertInstanceOf(ExchangeConnectionEntity.OrderAccepted.class, stored.get(stored.size() - 1));
+    assertInstanceOf(ExchangeConnectionEntity.OrderSubmitted.class, stored.get(stored.size() - 2));
+    assertEquals(List.of("s1-1"), last.fills().stream().map(Fill::clientOrderId).toList());
+    assertEquals(List.of("BTC", "USDT"), List.of(last.baseAsset(), last.quoteAsset()));
+    var balances = connection.<ExchangeConnectionEntity.BalancesView>runCommand(
+        ExchangeConnectionEntity.GetBalances::new).reply().balances();
+    assertEquals(0, new BigDecimal("0.01").compareTo(balances.get("BTC")));
   }
 
   @Test

@@ -46,7 +46,7 @@ class ExchangeConnectionWindowTest {
   private void buyAndFill(int... sequences) {
     for (int n : sequences) {
       connection.runCommand(new ExchangeConnectionEntity.SubmitOrder(marketBuy("s1-" + n, "0.01", "60000")));
-      awaitReport("s1-" + n, VenueReport.Filled.class);
+      awaitReport("s1-" + n, VenueReport.Accepted.class);
     }
   }
 
@@ -96,7 +96,7 @@ class ExchangeConnectionWindowTest {
 
     connection.runCommand(new ExchangeConnectionEntity.SubmitOrder(marketBuy("s1-1", "0.01", "60000")));
 
-    awaitReport("s1-1", VenueReport.Filled.class);
+    awaitReport("s1-1", VenueReport.Accepted.class);
     assertEquals(0, new BigDecimal("0.05").compareTo(btc()));
   }
 

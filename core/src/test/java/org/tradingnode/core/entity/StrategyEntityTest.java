@@ -257,6 +257,29 @@ class StrategyEntityTest {
   }
 
   @Test
+  void anAcceptanceCarryingItsFillIsOneEventThatFillsTheOrderAndAReplayOfItsPartsAddsNothing() {
+    create();
+    proposeBuy();
+    Fill fill = new Fill("s1-1-0.01", "s1-1", "BTCUSDT", Side.BUY, new BigDecimal("60000.00"),
+        new BigDecimal("0.01"), new BigDecimal("0.60"), false, NOW);
+
+    var answered = entity.runCommand(new StrategyEntity.OrderUpdated(
+        new VenueReport.Accepted("s1-1", "v1", NOW, List.of(fill))));
+    var replayedAcceptance = entity.runCommand(new StrategyEntity.OrderUpdated(
+        new VenueReport.Accepted("s1-1", "v1", NOW)));
+    var replayedFill = entity.runCommand(new StrategyEntity.OrderUpdated(new VenueReport.Filled(fill)));
+
+    assertEquals(List.of(new StrategyEntity.OrderAccepted("s1-1", "v1", NOW, List.of(fill))),
+        EntityTestSupport.events(answered));
+    assertTrue(replayedAcceptance.hasNoEvents());
+    assertTrue(replayedFill.hasNoEvents());
+    assertEquals(0, new BigDecimal("0.01").compareTo(state().book().position("BTCUSDT").quantity()));
+    assertEquals(OrderStatus.FILLED, state().book().order("s1-1").orElseThrow().status());
+    assertEquals(1, details().counts().fills());
+    assertEquals(1, details().counts().filled());
+  }
+
+  @Test
   void marksAnswerTheLastPricesTheRunnerRecordedAndNothingBefore() {
     create();
     var before = entity.<StrategyEntity.Marks>runCommand(StrategyEntity.GetMarks::new);

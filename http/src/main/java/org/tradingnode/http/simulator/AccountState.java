@@ -94,7 +94,7 @@ final class AccountState {
     latestByClientId.put(new ClientKey(record.symbol(), clientOrderId), key);
     acceptedByClientId.merge(clientOrderId, 1, Integer::sum);
     report(record, "NEW", clientOrderId, "", null, now);
-    List<AccountTrade> fills = apply(reports.subList(1, reports.size()), now);
+    List<AccountTrade> fills = apply(reports, now);
     sendPosition(instrument, now);
     return new Placement(orders.get(key), fills);
   }
@@ -197,11 +197,9 @@ final class AccountState {
       }
       OrderRecord before = orders.get(key);
       if (report instanceof VenueReport.Filled filled) {
-        AccountTrade trade = trade(before, filled.fill());
-        fills.add(trade);
-        OrderRecord after = before.filled(trade.qty(), trade.price(), now);
-        update(after);
-        report(after, "TRADE", after.clientOrderId(), "", trade, now);
+        fills.add(trade(key, filled.fill(), now));
+      } else if (report instanceof VenueReport.Accepted accepted) {
+        accepted.fills().forEach(fill -> fills.add(trade(key, fill, now)));
       } else if (report instanceof VenueReport.Expired) {
         OrderRecord after = before.closed(OrderRecord.Status.EXPIRED, now);
         update(after);
@@ -213,6 +211,16 @@ final class AccountState {
       }
     }
     return fills;
+  }
+
+  /** Records a fill of the order as a trade and reports it on the user stream. */
+  private AccountTrade trade(OrderKey key, Fill fill, long now) {
+    OrderRecord before = orders.get(key);
+    AccountTrade trade = trade(before, fill);
+    OrderRecord after = before.filled(trade.qty(), trade.price(), now);
+    update(after);
+    report(after, "TRADE", after.clientOrderId(), "", trade, now);
+    return trade;
   }
 
   private AccountTrade trade(OrderRecord order, Fill fill) {

@@ -19,6 +19,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.tradingnode.core.domain.order.Fill;
 import org.tradingnode.core.domain.order.Order;
 import org.tradingnode.core.domain.order.OrderIntent;
 import org.tradingnode.core.domain.order.OrderType;
@@ -103,8 +104,9 @@ class BinanceVenueFaultTest {
     for (OrderIntent order : List.of(bid, ask)) {
       String[] atVenue = execution.path(order.clientOrderId()).asText().split(" ");
       BigDecimal reported = reconciled.missed().stream()
-          .filter(r -> r instanceof VenueReport.Filled f && f.clientOrderId().equals(order.clientOrderId()))
-          .map(r -> ((VenueReport.Filled) r).fill().quantity()).reduce(BigDecimal.ZERO, BigDecimal::add);
+          .filter(r -> r.clientOrderId().equals(order.clientOrderId()))
+          .flatMap(r -> BinanceVenueUnderTest.fillsOf(r).stream())
+          .map(Fill::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
       assertEquals(0, new BigDecimal(atVenue[1]).compareTo(reported), order.clientOrderId() + " " + reconciled);
       assertEquals(atVenue[0].equals("NEW") || atVenue[0].equals("PARTIALLY_FILLED"),
           reconciled.openClientOrderIds().contains(order.clientOrderId()), reconciled.toString());
@@ -181,7 +183,7 @@ class BinanceVenueFaultTest {
     awaitCounted(() -> child.counters.malformed() == 3 && child.counters.unknown() == 1);
     venue.tell(new VenueCommand.Place(buy("s1-after-garble", OrderType.MARKET, "0.001", null)));
 
-    child.awaitReports("s1-after-garble", VenueReport.Filled.class, 2);
+    child.awaitFillReports("s1-after-garble", 2);
     assertEquals(3, child.counters.malformed());
     assertEquals(1, child.counters.unknown());
   }

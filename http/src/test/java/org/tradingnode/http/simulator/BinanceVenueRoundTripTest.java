@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.tradingnode.core.domain.order.Fill;
 import org.tradingnode.core.domain.order.OrderType;
 import org.tradingnode.core.domain.order.VenueRejectReason;
 import org.tradingnode.core.domain.order.VenueReport;
@@ -47,10 +48,9 @@ class BinanceVenueRoundTripTest {
     assertTrue(child.awaitConnected().openClientOrderIds().isEmpty());
 
     venue.tell(new VenueCommand.Place(buy("s1-1", OrderType.MARKET, "0.001", null)));
-    child.awaitReport("s1-1", VenueReport.Accepted.class);
-    VenueReport.Filled fill = child.awaitReport("s1-1", VenueReport.Filled.class);
-    assertTrue(fill.fill().quantity().signum() > 0);
-    assertEquals("BTCUSDT-", fill.fill().fillId().substring(0, 8));
+    Fill fill = child.awaitFillReports("s1-1", 1).get(0);
+    assertTrue(fill.quantity().signum() > 0);
+    assertEquals("BTCUSDT-", fill.fillId().substring(0, 8));
 
     venue.tell(new VenueCommand.Place(buy("s1-2", OrderType.LIMIT, "0.01", "1000.00")));
     child.awaitReport("s1-2", VenueReport.Accepted.class);

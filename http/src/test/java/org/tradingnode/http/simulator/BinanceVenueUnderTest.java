@@ -1,6 +1,8 @@
 package org.tradingnode.http.simulator;
 
 import java.math.BigDecimal;
+import org.tradingnode.core.domain.order.Fill;
+import java.util.ArrayList;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -93,6 +95,31 @@ final class BinanceVenueUnderTest implements AutoCloseable {
             && r.report().clientOrderId().equals(clientOrderId) && ++found[0] == count
             ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore());
     return kind.cast(((VenueEvent.Reported) seen.get(seen.size() - 1)).report());
+  }
+
+  /**
+   * The fills of an order until {@code count} reports carried some: the REST answer brings them inside
+   * its acceptance, the user stream as separate fills (the connection records each fill once).
+   */
+  List<Fill> awaitFillReports(String clientOrderId, int count) {
+    int[] found = {0};
+    List<Fill> fills = new ArrayList<>();
+    connection.fishForMessage(WAIT, m -> {
+      List<Fill> carried = m instanceof VenueEvent.Reported r && r.report().clientOrderId().equals(clientOrderId)
+          ? fillsOf(r.report()) : List.of();
+      fills.addAll(carried);
+      return !carried.isEmpty() && ++found[0] == count ? FishingOutcomes.complete()
+          : FishingOutcomes.continueAndIgnore();
+    });
+    return fills;
+  }
+
+  /** The fills a report carries. */
+  static List<Fill> fillsOf(VenueReport report) {
+    if (report instanceof VenueReport.Filled f) {
+      return List.of(f.fill());
+    }
+    return report instanceof VenueReport.Accepted a ? a.fills() : List.of();
   }
 
   @Override

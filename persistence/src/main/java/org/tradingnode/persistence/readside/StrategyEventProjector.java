@@ -1,5 +1,7 @@
 package org.tradingnode.persistence.readside;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
@@ -50,8 +52,10 @@ public final class StrategyEventProjector {
     if (event instanceof StrategyEntity.OrderIntended e) {
       intended(rows, strategyId, seq, e);
       counted(rows, strategyId, seq, c -> c.withIntended(1));
-    } else if (event instanceof StrategyEntity.OrderAccepted e) {
+    } else if (event instanceof StrategyEntity.OrderAccepted e && e.fills().isEmpty()) {
       change(rows, strategyId, e.clientOrderId(), seq, o -> o.accept(e.venueOrderId(), e.at()));
+    } else if (event instanceof StrategyEntity.OrderAccepted e) {
+      filled(rows, strategyId, seq, e.clientOrderId(), e.fills(), o -> o.accept(e.venueOrderId(), e.at()));
     } else if (event instanceof StrategyEntity.OrderDenied e) {
       change(rows, strategyId, e.clientOrderId(), seq,
           o -> o.close(OrderStatus.REJECTED, e.reason() + ": " + e.detail(), e.at()));
@@ -60,10 +64,7 @@ public final class StrategyEventProjector {
       change(rows, strategyId, e.clientOrderId(), seq, o -> o.close(e.status(), e.reason(), e.at()));
       counted(rows, strategyId, seq, c -> c.withClosed(e.status()));
     } else if (event instanceof StrategyEntity.OrderFilled e) {
-      filled(rows, strategyId, seq, e.fill());
-      boolean closedIt = rows.order(strategyId, e.fill().clientOrderId())
-          .filter(row -> row.eventSeq() == seq && row.order().status() == OrderStatus.FILLED).isPresent();
-      counted(rows, strategyId, seq, c -> closedIt ? c.withFill().withClosed(OrderStatus.FILLED) : c.withFill());
+      filled(rows, strategyId, seq, e.fill().clientOrderId(), List.of(e.fill()), UnaryOperator.identity());
     } else {
       lifecycle(rows, strategyId, seq, event);
     }
@@ -131,36 +132,64 @@ public final class StrategyEventProjector {
     }
   }
 
-  private void filled(ReadSideRows rows, String strategyId, long seq, Fill fill) {
-    Optional<OrderRow> found = rows.order(strategyId, fill.clientOrderId());
+  /**
+   * An event that fills an order ({@code before} is what else it does to the order first, e.g. accept
+   * it): each fill recorded once (a fill row already written by another event is skipped), the order and
+   * the position moved by the new ones, then the strategy's counts. Each row is written only if this
+   * event has not reached it yet, so a replay finishes an event applied halfway.
+   */
+  private void filled(ReadSideRows rows, String strategyId, long seq, String clientOrderId, List<Fill> fills,
+      UnaryOperator<Order> before) {
+    Optional<OrderRow> found = rows.order(strategyId, clientOrderId);
     if (found.isEmpty()) {
       return;
     }
     OrderRow orderRow = found.get();
-    OptionalLong recordedBy = rows.fillEventSeq(strategyId, fill.clientOrderId(), fill.fillId());
-    if (recordedBy.isPresent() && recordedBy.getAsLong() != seq) {
-      return;
-    }
     String account = orderRow.order().intent().account();
-    if (recordedBy.isEmpty()) {
-      if (!orderRow.order().isOpen()) {
-        return;
+    List<Fill> applied = new ArrayList<>();
+    for (Fill fill : fills) {
+      OptionalLong recordedBy = rows.fillEventSeq(strategyId, clientOrderId, fill.fillId());
+      if (recordedBy.isEmpty() && orderRow.eventSeq() < seq && orderRow.order().isOpen()) {
+        rows.saveFill(strategyId, account, fill, seq);
+        applied.add(fill);
+      } else if (recordedBy.isPresent() && recordedBy.getAsLong() == seq) {
+        applied.add(fill);
       }
-      rows.saveFill(strategyId, account, fill, seq);
     }
     if (orderRow.eventSeq() < seq) {
-      Optional<Order> filled = transitioned(orderRow.order(), o -> o.fill(fill), strategyId, seq);
-      if (filled.isEmpty()) {
+      Optional<Order> after = transitioned(orderRow.order(), o -> {
+        Order next = before.apply(o);
+        for (Fill fill : applied) {
+          next = next.fill(fill);
+        }
+        return next;
+      }, strategyId, seq);
+      if (after.isEmpty()) {
         return;
       }
-      rows.saveOrder(new OrderRow(filled.get(), seq));
+      rows.saveOrder(new OrderRow(after.get(), seq));
     }
-    int scale = moneyScale(orderRow.order().intent().exchange(), fill.symbol());
-    PositionRow position = rows.position(account, strategyId, fill.symbol())
-        .orElseGet(() -> PositionRow.flat(account, strategyId, fill.symbol(), scale));
-    if (position.eventSeq() < seq) {
-      rows.savePosition(position.with(fill, scale, seq));
+    if (!applied.isEmpty()) {
+      String symbol = applied.get(0).symbol();
+      int scale = moneyScale(orderRow.order().intent().exchange(), symbol);
+      PositionRow position = rows.position(account, strategyId, symbol)
+          .orElseGet(() -> PositionRow.flat(account, strategyId, symbol, scale));
+      if (position.eventSeq() < seq) {
+        for (Fill fill : applied) {
+          position = position.with(fill, scale, seq);
+        }
+        rows.savePosition(position);
+      }
     }
+    boolean closedIt = rows.order(strategyId, clientOrderId)
+        .filter(row -> row.eventSeq() == seq && row.order().status() == OrderStatus.FILLED).isPresent();
+    counted(rows, strategyId, seq, c -> {
+      OrderCounts counts = c;
+      for (int i = 0; i < applied.size(); i++) {
+        counts = counts.withFill();
+      }
+      return closedIt ? counts.withClosed(OrderStatus.FILLED) : counts;
+    });
   }
 
   private int moneyScale(String exchange, String symbol) {

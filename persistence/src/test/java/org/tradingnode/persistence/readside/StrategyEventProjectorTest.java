@@ -50,6 +50,31 @@ class StrategyEventProjectorTest {
   }
 
   @Test
+  void anAcceptanceWithSeveralFillsRedeliveredAfterDyingAtAnyWriteCountsEachFillOnce() {
+    List<StrategyEntity.Event> events = List.of(EVENTS.get(0), EVENTS.get(1),
+        new StrategyEntity.OrderAccepted("alpha-1", "v-1", TradingStory.at(2), List.of(ALPHA_FILL_1, ALPHA_FILL_2)));
+    int crashPoints = 0;
+    boolean died = true;
+    while (died) {
+      MemoryRows rows = new MemoryRows();
+      died = diesApplying(new CrashingRows(rows, crashPoints), events);
+
+      applyFrom(rows, 1, events);
+      applyFrom(rows, 3, events);
+
+      assertEquals(TradingStory.positionAfter("BTCUSDT", ALPHA_FILL_1, ALPHA_FILL_2),
+          rows.positions.get("alpha/BTCUSDT").position(), "died after write " + crashPoints);
+      assertEquals(OrderStatus.FILLED, rows.orders.get("alpha/alpha-1").order().status());
+      assertEquals("v-1", rows.orders.get("alpha/alpha-1").order().venueOrderId());
+      assertEquals(2, rows.fillEventSeqs.size());
+      assertEquals(new OrderCounts(1, 1, 0, 0, 0, 2), rows.strategies.get("alpha").counts());
+      assertEquals(TradingStory.countsAfter(events), rows.strategies.get("alpha").counts());
+      crashPoints++;
+    }
+    assertTrue(crashPoints > 4, "only " + crashPoints + " writes");
+  }
+
+  @Test
   void redeliveryFromAnEarlierEventChangesNothing() {
     MemoryRows rows = new MemoryRows();
     applyFrom(rows, 1);
@@ -97,14 +122,22 @@ class StrategyEventProjectorTest {
 
   /** Applies the events from sequence number {@code from} (the first is 1) to the last. */
   private void applyFrom(ReadSideRows rows, int from) {
-    for (int seq = from; seq <= EVENTS.size(); seq++) {
-      projector.apply(rows, "alpha", seq, EVENTS.get(seq - 1));
+    applyFrom(rows, from, EVENTS);
+  }
+
+  private void applyFrom(ReadSideRows rows, int from, List<StrategyEntity.Event> events) {
+    for (int seq = from; seq <= events.size(); seq++) {
+      projector.apply(rows, "alpha", seq, events.get(seq - 1));
     }
   }
 
   private boolean diesApplying(ReadSideRows rows) {
+    return diesApplying(rows, EVENTS);
+  }
+
+  private boolean diesApplying(ReadSideRows rows, List<StrategyEntity.Event> events) {
     try {
-      applyFrom(rows, 1);
+      applyFrom(rows, 1, events);
       return false;
     } catch (IllegalStateException e) {
       return true;

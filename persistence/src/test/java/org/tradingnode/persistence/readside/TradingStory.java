@@ -19,7 +19,7 @@ import org.tradingnode.core.entity.StrategyEntity;
 
 /**
  * A known sequence of Strategy events and what the strategy itself makes of them. Strategy alpha
- * (account demo, tag Strategy-2) buys 0.01 BTC in two fills, sells half, has one intent denied and one
+ * (account demo, tag Strategy-2) buys 0.01 BTC in two fills, sells half (filled in the venue's answer), has one intent denied and one
  * order cancelled, and later closes the rest; strategy beta (account other, tag Strategy-0) sells ETH
  * short.
  */
@@ -52,7 +52,7 @@ final class TradingStory {
         new StrategyEntity.OrderFilled(ALPHA_FILL_2),
         new StrategyEntity.OrderIntended(intent("alpha-2", "alpha", "demo", "BTCUSDT", Side.SELL, OrderType.MARKET,
             "0.005", null, 5)),
-        new StrategyEntity.OrderFilled(ALPHA_FILL_3),
+        new StrategyEntity.OrderAccepted("alpha-2", "v-2", at(6), List.of(ALPHA_FILL_3)),
         new StrategyEntity.OrderIntended(intent("alpha-3", "alpha", "demo", "BTCUSDT", Side.BUY, OrderType.LIMIT,
             "0.002", "59000.00", 7)),
         new StrategyEntity.OrderDenied("alpha-3", DenyReason.MAX_ORDER_NOTIONAL, "too big", at(8)),
@@ -93,6 +93,11 @@ final class TradingStory {
     for (StrategyEntity.Event event : events) {
       if (event instanceof StrategyEntity.OrderIntended e) {
         book = book.withIntent(e.intent());
+      } else if (event instanceof StrategyEntity.OrderAccepted e) {
+        book = book.withAccepted(e.clientOrderId(), e.venueOrderId(), e.at());
+        for (Fill fill : e.fills()) {
+          book = book.withFill(fill, MONEY_SCALE);
+        }
       } else if (event instanceof StrategyEntity.OrderFilled e) {
         book = book.withFill(e.fill(), MONEY_SCALE);
       } else if (event instanceof StrategyEntity.OrderDenied e) {

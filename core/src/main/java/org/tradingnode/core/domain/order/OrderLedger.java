@@ -118,7 +118,14 @@ public record OrderLedger(
 
   /** Records a fill of an order and the order after it. */
   public OrderLedger recordFill(Fill fill, Order after, int window) {
-    fills.computeIfAbsent(fill.clientOrderId(), id -> new ArrayList<>()).add(fill);
+    return recordFills(List.of(fill), after, window);
+  }
+
+  /** Records fills of an order (in the order they traded) and the order after them. */
+  public OrderLedger recordFills(List<Fill> newFills, Order after, int window) {
+    if (!newFills.isEmpty()) {
+      fills.computeIfAbsent(after.clientOrderId(), id -> new ArrayList<>()).addAll(newFills);
+    }
     return record(after, window);
   }
 

@@ -1,7 +1,9 @@
 package org.tradingnode.core.domain.order;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
 import org.tradingnode.core.serialization.CborSerializable;
 
 /** What a venue says about one of our orders, in the order it said it. */
@@ -18,8 +20,22 @@ public sealed interface VenueReport extends CborSerializable {
 
   long timestamp();
 
-  /** The venue took the order. */
-  record Accepted(String clientOrderId, String venueOrderId, long timestamp) implements VenueReport {}
+  /**
+   * The venue took the order; {@code fills} are what traded in the same answer (a marketable order's
+   * immediate fills; none for an order that rests or when the venue reports fills separately).
+   */
+  record Accepted(String clientOrderId, String venueOrderId, long timestamp, List<Fill> fills)
+      implements VenueReport {
+    @JsonCreator
+    public Accepted {
+      fills = fills == null ? List.of() : List.copyOf(fills);
+    }
+
+    /** An acceptance without fills. */
+    public Accepted(String clientOrderId, String venueOrderId, long timestamp) {
+      this(clientOrderId, venueOrderId, timestamp, List.of());
+    }
+  }
 
   /** The venue refused the order; nothing of it exists there. */
   record Rejected(String clientOrderId, VenueRejectReason reason, String detail, long timestamp)

@@ -76,7 +76,10 @@ public final class PaperExchange {
     return balances.getOrDefault(asset, BigDecimal.ZERO).subtract(held);
   }
 
-  /** Places an order; the reports say what happened to it at once. */
+  /**
+   * Places an order; the reports say what happened to it at once: the acceptance with what traded
+   * against the book, then the expiry of a market or IOC remainder.
+   */
   public List<VenueReport> place(OrderIntent intent, long now) {
     String cid = intent.clientOrderId();
     Instrument instrument = instruments.get(intent.symbol());
@@ -84,17 +87,19 @@ public final class PaperExchange {
     if (refusal.isPresent()) {
       return List.of(refusal.get());
     }
-    List<VenueReport> reports = new ArrayList<>();
     Order order = Order.of(intent).accept("paper-" + cid, now);
-    reports.add(new VenueReport.Accepted(cid, order.venueOrderId(), now));
+    List<VenueReport> immediate = new ArrayList<>();
     Quote quote = quotes.get(intent.symbol());
     if (quote != null) {
       BigDecimal touch = BigDecimal.valueOf(intent.side() == Side.BUY ? quote.askPrice() : quote.bidPrice());
       double size = intent.side() == Side.BUY ? quote.askSize() : quote.bidSize();
       if (isMarketable(intent, touch)) {
-        order = fillAt(order, instrument, touch, size, false, now, reports);
+        order = fillAt(order, instrument, touch, size, false, now, immediate);
       }
     }
+    List<Fill> fills = immediate.stream().map(r -> ((VenueReport.Filled) r).fill()).toList();
+    List<VenueReport> reports = new ArrayList<>();
+    reports.add(new VenueReport.Accepted(cid, order.venueOrderId(), now, fills));
     if (order.isOpen()) {
       if (intent.type() == OrderType.LIMIT) {
         openOrders.put(cid, order);

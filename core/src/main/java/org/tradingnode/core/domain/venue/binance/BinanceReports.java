@@ -42,22 +42,23 @@ public final class BinanceReports {
   }
 
   /**
-   * Everything an order's state and its trades say, in order: accepted, each fill, then how it ended
+   * Everything an order's state and its trades say, in order: accepted with its fills, then how it ended
    * if it did. Used for a placement answer and when reconciling after a restart; the connection drops
    * what it already knows.
    */
   public static List<VenueReport> of(OrderState order, List<AccountTrade> trades, Instrument instrument) {
-    List<VenueReport> reports = new ArrayList<>();
     String cid = order.clientOrderId();
-    reports.add(new VenueReport.Accepted(cid, Long.toString(order.orderId()), order.time()));
+    List<Fill> fills = new ArrayList<>();
     if (!order.fills().isEmpty()) {
-      order.fills().forEach(f -> reports.add(new VenueReport.Filled(fill(instrument, cid, order.side(), f.tradeId(),
-          f.price(), f.quantity(), f.commission(), f.commissionAsset(), false, order.time()))));
+      order.fills().forEach(f -> fills.add(fill(instrument, cid, order.side(), f.tradeId(), f.price(), f.quantity(),
+          f.commission(), f.commissionAsset(), false, order.time())));
     } else {
       trades.stream().filter(t -> t.orderId() == order.orderId()).sorted(Comparator.comparingLong(AccountTrade::id))
-          .forEach(t -> reports.add(new VenueReport.Filled(fill(instrument, cid, order.side(), t.id(), t.price(),
-              t.quantity(), t.commission(), t.commissionAsset(), t.maker(), t.time()))));
+          .forEach(t -> fills.add(fill(instrument, cid, order.side(), t.id(), t.price(), t.quantity(), t.commission(),
+              t.commissionAsset(), t.maker(), t.time())));
     }
+    List<VenueReport> reports = new ArrayList<>();
+    reports.add(new VenueReport.Accepted(cid, Long.toString(order.orderId()), order.time(), fills));
     switch (order.status()) {
       case "CANCELED", "PENDING_CANCEL" -> reports.add(new VenueReport.Canceled(cid, order.time()));
       case "EXPIRED", "EXPIRED_IN_MATCH" -> reports.add(new VenueReport.Expired(cid, order.time()));

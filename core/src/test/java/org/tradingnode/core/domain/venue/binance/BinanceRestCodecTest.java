@@ -48,16 +48,18 @@ class BinanceRestCodecTest {
   }
 
   @Test
-  void fullOrderAnswerBecomesAcceptedAndEachFill() {
+  void fullOrderAnswerBecomesOneAcceptanceCarryingEachFill() {
     OrderState order = BinanceRestCodec.order(example("New order (TRADE)", "\"fills\":[{").toString());
 
     List<VenueReport> reports = BinanceReports.of(order, List.of(), BTCUSDT);
 
-    assertEquals(6, reports.size());
-    assertEquals(new VenueReport.Accepted("6gCrw2kRUAF9CvJDGP16IP", "28", 1507725176595L), reports.get(0));
-    assertEquals(new VenueReport.Filled(new Fill("BTCUSDT-56", "6gCrw2kRUAF9CvJDGP16IP", "BTCUSDT", Side.SELL,
+    assertEquals(1, reports.size());
+    VenueReport.Accepted accepted = (VenueReport.Accepted) reports.get(0);
+    assertEquals("28", accepted.venueOrderId());
+    assertEquals(5, accepted.fills().size());
+    assertEquals(new Fill("BTCUSDT-56", "6gCrw2kRUAF9CvJDGP16IP", "BTCUSDT", Side.SELL,
         new BigDecimal("4000.00000000"), new BigDecimal("1.00000000"), new BigDecimal("4.00000000"), false,
-        1507725176595L)), reports.get(1));
+        1507725176595L), accepted.fills().get(0));
   }
 
   @Test
@@ -78,8 +80,8 @@ class BinanceRestCodecTest {
 
     List<VenueReport> reports = BinanceReports.of(traded, trades, BTCUSDT);
 
-    assertEquals(2, reports.size());
-    Fill fill = ((VenueReport.Filled) reports.get(1)).fill();
+    assertEquals(1, reports.size());
+    Fill fill = ((VenueReport.Accepted) reports.get(0)).fills().get(0);
     assertEquals("BTCUSDT-28457", fill.fillId());
     assertEquals(BigDecimal.ZERO, fill.fee(), "the fee was charged in BNB, not in the quote asset");
   }
