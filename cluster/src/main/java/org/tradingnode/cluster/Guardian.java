@@ -22,6 +22,7 @@ import org.tradingnode.core.domain.strategy.StrategyConfig;
 import org.tradingnode.core.domain.strategy.StrategyTypes;
 import org.tradingnode.core.entity.EntityDirectory;
 import org.tradingnode.core.entity.ExchangeConnectionEntity;
+import org.tradingnode.core.entity.HaltWitness;
 import org.tradingnode.core.entity.OrderArchive;
 import org.tradingnode.core.entity.RiskEntity;
 import org.tradingnode.core.entity.SafetyCoordinator;
@@ -61,6 +62,8 @@ final class Guardian {
       ActorRef<SafetyCoordinator.Command> coordinator = ClusterSingleton.get(system).init(
           SingletonActor.of(SafetyCoordinator.create(directory, clock), "safety-coordinator"));
       directory.useCoordinator(coordinator);
+
+      ctx.spawn(HaltWitness.create(), "halt-witness");
 
       ClusterPlacement placement = settings.cluster();
       sharding.init(placement.strategies(Entity.of(StrategyEntity.TYPE_KEY, entity -> StrategyEntity.create(

@@ -151,6 +151,13 @@ abstract class NodeEndToEndContract {
 
     assertEquals(200, halted.status(), String.valueOf(halted.body()));
     assertEquals("HALTED", halted.body().get("mode").asText());
+    assertEquals(1, halted.body().get("entities").get("nodesAnswered").asInt(), String.valueOf(halted.body()));
+    JsonNode account = ApiClient.until(() -> api.get("/api/v1/emergency-stop"),
+        a -> a.body().get("complete").asBoolean(), 120, "the entities to report the halt complete").body();
+    assertEquals(0, account.get("runnersActive").asInt(), account.toString());
+    assertEquals(0, account.get("ordersInFlight").asInt(), account.toString());
+    assertTrue(account.get("strategiesHalted").asInt() >= 1, account.toString());
+    assertTrue(account.get("cancelsSent").asInt() >= 1, "the resting order's cancel: " + account);
     ApiClient.until(() -> api.get("/api/v1/strategies"),
         a -> all(a.body(), s -> !s.get("status").asText().equals("RUNNING")), 120, "every strategy to stop running");
     ApiClient.until(() -> api.get("/api/v1/orders?status=open"), a -> a.body().isEmpty(), 120,

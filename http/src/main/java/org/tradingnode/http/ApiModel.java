@@ -9,6 +9,7 @@ import org.tradingnode.core.domain.order.Order;
 import org.tradingnode.core.domain.order.OrderCounts;
 import org.tradingnode.core.domain.portfolio.Position;
 import org.tradingnode.core.domain.risk.RiskLimits;
+import org.tradingnode.core.entity.HaltWitness;
 import org.tradingnode.core.entity.ModeView;
 import org.tradingnode.core.entity.StrategyDetails;
 import org.tradingnode.persistence.readside.PositionRow;
@@ -54,6 +55,36 @@ public final class ApiModel {
     static ModeResponse of(ModeView view, boolean recorded) {
       return new ModeResponse(view.mode().name(), view.reason(), Instant.ofEpochMilli(view.since()).toString(),
           recorded);
+    }
+  }
+
+  /**
+   * The answer to an emergency stop: the mode as the coordinator recorded it (or, while it moves, as the
+   * switch holds it) and the entities' own account of the halt.
+   */
+  public record EmergencyStopResponse(String mode, String reason, String since, boolean recorded,
+      HaltAccountResponse entities) {
+    static EmergencyStopResponse of(ModeResponse mode, HaltAccountResponse entities) {
+      return new EmergencyStopResponse(mode.mode(), mode.reason(), mode.since(), mode.recorded(), entities);
+    }
+  }
+
+  /**
+   * What the entities of every node that answered reported about the halt, {@code afterMs} after the stop
+   * was asked for: strategies that recorded it, runners still active, cancels sent, and orders still open
+   * at the venue or on their way there (the oldest few named). {@code complete} when every known node
+   * answered with no runner active and no order in flight.
+   */
+  public record HaltAccountResponse(boolean complete, long afterMs, int nodesKnown, int nodesAnswered,
+      int strategiesHalted, int runnersActive, int cancelsSent, int ordersInFlight,
+      List<String> ordersInFlightSample, List<NodeHaltResponse> nodes) {}
+
+  /** One node's account of the halt. */
+  public record NodeHaltResponse(String node, int strategiesHalted, int runnersActive, int cancelsSent,
+      int ordersInFlight) {
+    static NodeHaltResponse of(HaltWitness.NodeAccount account) {
+      return new NodeHaltResponse(account.node(), account.strategiesHalted(), account.runnersActive(),
+          account.cancelsSent(), account.ordersInFlight());
     }
   }
 

@@ -61,6 +61,9 @@ public final class ControlRoutes extends AllDirectives {
   private final Duration timeout;
   /** How long an emergency stop waits for the coordinator to record it before answering anyway. */
   private static final Duration COORDINATOR_WAIT = Duration.ofMillis(500);
+  /** When the emergency stop answers with the entities' account even if some are not done yet. */
+  private static final Duration ACCOUNT_DEADLINE = Duration.ofMillis(850);
+  private final HaltAccounts haltAccounts;
 
   public ControlRoutes(ActorSystem<?> system, EntityDirectory directory, AuditReader audit, ReadSideQueries readSide,
       Readiness readiness, Set<String> strategyTypes, Duration timeout) {
@@ -73,6 +76,7 @@ public final class ControlRoutes extends AllDirectives {
     this.readiness = readiness;
     this.strategyTypes = Set.copyOf(strategyTypes);
     this.timeout = timeout;
+    this.haltAccounts = new HaltAccounts(system);
   }
 
   public Route routes() {
@@ -85,7 +89,12 @@ public final class ControlRoutes extends AllDirectives {
   private Route apiRoutes() {
     return concat(
         path("mode", () -> get(() -> respond(this::mode))),
-        path("emergency-stop", () -> post(this::emergencyStop)),
+        path("emergency-stop", () -> concat(
+            post(this::emergencyStop),
+            get(() -> respond(() -> {
+              long now = System.nanoTime();
+              return haltAccounts.gather(now, now);
+            })))),
         path("safe-mode", () -> post(() -> changeMode(TradingMode.SAFE_MODE))),
         path("resume", () -> post(() -> changeMode(TradingMode.RUNNING))),
         pathPrefix("strategies", this::strategyRoutes),
@@ -137,12 +146,14 @@ public final class ControlRoutes extends AllDirectives {
    * The emergency stop never waits for the coordinator singleton: the halt goes to the kill switch on this
    * node, sent from there to every node, which applies it to its own entities; the coordinator is asked to
    * record it for at most {@link #COORDINATOR_WAIT}. The answer says whether the coordinator has recorded
-   * it yet; when it has not (it is moving to another node), it records the halt from the switch once it
-   * runs again.
+   * it yet (when it has not, because it is moving to another node, it records the halt from the switch once
+   * it runs again), and gives the entities' own account of the halt from every node, gathered until all
+   * is stopped or {@link #ACCOUNT_DEADLINE} after the request.
    */
   private Route emergencyStop() {
     return body(json -> respond(() -> {
       String reason = Validation.reason(Json.read(json, ApiModel.ReasonRequest.class));
+      long started = System.nanoTime();
       long at = System.currentTimeMillis();
       CompletionStage<KillSwitch.HaltSignal> spread = KillSwitch.trip(system, reason, at);
       CompletionStage<ApiModel.ModeResponse> recorded = AskPattern
@@ -152,7 +163,9 @@ public final class ControlRoutes extends AllDirectives {
           .handle((reply, error) -> error == null && reply.isSuccess()
               ? ApiModel.ModeResponse.of(reply.getValue(), true)
               : ApiModel.ModeResponse.of(new ModeView(TradingMode.HALTED, reason, at), false));
-      return spread.thenCombine(recorded, (signal, answer) -> answer);
+      return spread.thenCombine(recorded, (signal, answer) -> answer).thenCompose(answer -> haltAccounts
+          .gather(started, started + ACCOUNT_DEADLINE.toNanos())
+          .thenApply(entities -> ApiModel.EmergencyStopResponse.of(answer, entities)));
     }));
   }
 

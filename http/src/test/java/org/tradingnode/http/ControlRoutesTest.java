@@ -42,7 +42,9 @@ import org.tradingnode.core.domain.order.Side;
 import org.tradingnode.core.domain.strategy.StrategyConfig;
 import org.tradingnode.core.entity.EntityDirectory;
 import org.tradingnode.core.entity.ExchangeConnectionEntity;
+import org.tradingnode.core.entity.HaltWitness;
 import org.tradingnode.core.entity.KillSwitch;
+import org.tradingnode.core.entity.NodeNotice;
 import org.tradingnode.core.entity.ModeView;
 import org.tradingnode.core.entity.RiskEntity;
 import org.tradingnode.core.entity.SafetyCoordinator;
@@ -195,6 +197,45 @@ class ControlRoutesTest {
 
     assertEquals(200, answer.statusCode(), answer.body());
     assertTrue(JSON.readTree(answer.body()).get("recorded").asBoolean());
+  }
+
+  @Test
+  void anEmergencyStopAnswersWithTheEntitiesOwnAccountOnceEveryOrderIsClosed() throws Exception {
+    coordinatorAnswers.set(true);
+    kit.spawn(HaltWitness.create());
+    NodeNotice.publish(kit.system(), new NodeNotice.RunnerStarted("s1"));
+    NodeNotice.publish(kit.system(), new NodeNotice.RunnerStarted("s2"));
+    kit.spawn(KillSwitch.watched(signal -> signal, Behaviors.<KillSwitch.HaltSignal>setup(ctx ->
+        Behaviors.receiveMessage(signal -> {
+          if (signal.halted()) {
+            for (String strategy : List.of("s1", "s2")) {
+              NodeNotice.publish(kit.system(), new NodeNotice.StrategyHalted(strategy, signal.at()));
+              NodeNotice.publish(kit.system(), new NodeNotice.RunnerStopped(strategy));
+            }
+            NodeNotice.publish(kit.system(), new NodeNotice.OrdersInFlight("paper:demo", signal.at(), 1, 1,
+                List.of("s1-7")));
+            ctx.scheduleOnce(Duration.ofMillis(150), ctx.getSelf(), new KillSwitch.HaltSignal(false, "cancel confirmed",
+                signal.at()));
+          } else if (signal.reason().equals("cancel confirmed")) {
+            NodeNotice.publish(kit.system(), new NodeNotice.OrdersInFlight("paper:demo", signal.at(), 1, 0,
+                List.of()));
+          }
+          return Behaviors.same();
+        }))));
+
+    HttpResponse<String> answer = send("POST", "/api/v1/emergency-stop", "{\"reason\": \"drill\"}");
+
+    assertEquals(200, answer.statusCode(), answer.body());
+    JsonNode entities = JSON.readTree(answer.body()).get("entities");
+    assertTrue(entities.get("complete").asBoolean(), answer.body());
+    assertEquals(1, entities.get("nodesAnswered").asInt(), answer.body());
+    assertEquals(2, entities.get("strategiesHalted").asInt(), answer.body());
+    assertEquals(0, entities.get("runnersActive").asInt(), answer.body());
+    assertEquals(1, entities.get("cancelsSent").asInt(), answer.body());
+    assertEquals(0, entities.get("ordersInFlight").asInt(), "the order in flight was waited for: " + answer.body());
+    JsonNode asked = JSON.readTree(send("GET", "/api/v1/emergency-stop", null).body());
+    assertEquals(2, asked.get("strategiesHalted").asInt(), asked.toString());
+    assertTrue(asked.get("complete").asBoolean(), asked.toString());
   }
 
   @Test

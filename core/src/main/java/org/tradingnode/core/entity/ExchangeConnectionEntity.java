@@ -265,6 +265,10 @@ public final class ExchangeConnectionEntity
   private final ActorRef<VenueEvent> venueEvents;
   /** Open orders whose cancel went to the current venue connection; asking twice adds nothing. */
   private final Set<String> cancelsSent = new HashSet<>();
+  /** When the halt this connection works under was decided (0 while trading is not halted). */
+  private long haltedSince;
+  /** Cancels sent since that halt, for the emergency stop's account ({@link HaltWitness}). */
+  private int cancelsSinceHalt;
 
   /**
    * A connection whose venue child the gateway makes. It keeps the closed orders of the last
@@ -459,12 +463,24 @@ public final class ExchangeConnectionEntity
     }
     if (batch.events().isEmpty()) {
       batch.effects().forEach(effect -> effect.accept(state));
+      reportInFlight(state);
       return Effect().noReply();
     }
     return Effect().persist(batch.events()).thenRun(s -> {
       batch.effects().forEach(effect -> effect.accept(s));
       commits.written();
+      reportInFlight(s);
     }).thenNoReply();
+  }
+
+  /** While halted, tells this node's {@link HaltWitness} what is still open after the write. */
+  private void reportInFlight(State state) {
+    if (haltedSince == 0) {
+      return;
+    }
+    List<Order> open = state.openOrders();
+    NodeNotice.publish(context.getSystem(), new NodeNotice.OrdersInFlight(connectionId, haltedSince,
+        cancelsSinceHalt, open.size(), open.stream().limit(20).map(Order::clientOrderId).toList()));
   }
 
   /**
@@ -550,6 +566,12 @@ public final class ExchangeConnectionEntity
     if (batch.mode() != cmd.mode()) {
       batch.add(new ModeApplied(cmd.mode(), cmd.reason(), clock.millis()));
     }
+    if (cmd.mode() != TradingMode.HALTED) {
+      haltedSince = 0;
+    } else if (haltedSince == 0) {
+      haltedSince = cmd.since();
+      cancelsSinceHalt = 0;
+    }
     if (cmd.mode() == TradingMode.HALTED && reconciled) {
       decideCancels(batch, batch.openOrders(), "trading halted");
     }
@@ -560,6 +582,9 @@ public final class ExchangeConnectionEntity
       return;
     }
     orders.forEach(o -> venue.tell(new VenueCommand.Cancel(o.clientOrderId())));
+    if (haltedSince != 0) {
+      cancelsSinceHalt += orders.size();
+    }
     NodeNotice.publish(context.getSystem(),
         new NodeNotice.CancelsSent(connectionId, orders.stream().map(Order::clientOrderId).toList()));
   }

@@ -32,6 +32,17 @@ public sealed interface NodeNotice {
   /** A connection persisted cancel requests and sent them to the venue. */
   record CancelsSent(String connectionId, List<String> clientOrderIds) implements NodeNotice {}
 
+  /** A strategy persisted that the halt decided at {@code haltAt} stopped it. */
+  record StrategyHalted(String strategyId, long haltAt) implements NodeNotice {}
+
+  /**
+   * While trading is halted (since {@code haltAt}), after every write of a connection: the cancels it has
+   * sent since, how many of its orders are still open at the venue or on their way to it, and the oldest
+   * few of them.
+   */
+  record OrdersInFlight(String connectionId, long haltAt, int cancelsSent, int count, List<String> oldest)
+      implements NodeNotice {}
+
   /** Publishes on the event stream of the given system. */
   static void publish(ActorSystem<?> system, NodeNotice notice) {
     system.eventStream().tell(new EventStream.Publish<>(notice));

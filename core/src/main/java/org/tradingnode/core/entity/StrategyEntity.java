@@ -460,6 +460,8 @@ public final class StrategyEntity
       afterChange(state);
       cancelOpenOrders(state, "trading " + cmd.mode());
       return Effect().persist(new StrategyHalted(cmd.mode() + ": " + cmd.reason(), clock.millis()))
+          .thenRun(s -> NodeNotice.publish(context.getSystem(), new NodeNotice.StrategyHalted(strategyId,
+              cmd.since())))
           .thenNoReply();
     }
     if (mode.allowsRunners() && state.status() == StrategyStatus.HALTED) {

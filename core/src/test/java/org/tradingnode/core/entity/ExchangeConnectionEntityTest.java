@@ -9,9 +9,13 @@ import static org.tradingnode.core.entity.EntityTestSupport.marketBuy;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.eventstream.EventStream;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
 import org.apache.pekko.persistence.typed.PersistenceId;
@@ -114,14 +118,27 @@ class ExchangeConnectionEntityTest {
   }
 
   @Test
-  void haltCancelsEveryOpenOrderAtTheVenue() {
+  void haltCancelsEveryOpenOrderAtTheVenueAndReportsWhatIsStillInFlightUntilNothingIs() {
     connection.runCommand(new ExchangeConnectionEntity.SubmitOrder(limitBuy("s1-1", "0.01", "59000.00")));
     awaitStatus("s1-1", OrderStatus.ACCEPTED);
+    TestProbe<NodeNotice> notices = kit.createTestProbe();
+    kit.system().eventStream().tell(new EventStream.Subscribe<>(NodeNotice.class, notices.ref()));
 
     var result = connection.runCommand(new ExchangeConnectionEntity.ApplyMode(TradingMode.HALTED, "operator", NOW));
 
     assertInstanceOf(ExchangeConnectionEntity.CancelRequested.class, EntityTestSupport.events(result).get(1));
     awaitStatus("s1-1", OrderStatus.CANCELED);
+    List<NodeNotice.OrdersInFlight> reported = new ArrayList<>();
+    notices.fishForMessage(Duration.ofSeconds(5), notice -> {
+      if (notice instanceof NodeNotice.OrdersInFlight inFlight) {
+        reported.add(inFlight);
+        return inFlight.count() == 0 ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore();
+      }
+      return FishingOutcomes.continueAndIgnore();
+    });
+    assertEquals(new NodeNotice.OrdersInFlight("paper:demo", NOW, 1, 1, List.of("s1-1")), reported.get(0));
+    assertEquals(new NodeNotice.OrdersInFlight("paper:demo", NOW, 1, 0, List.of()),
+        reported.get(reported.size() - 1));
   }
 
   @Test

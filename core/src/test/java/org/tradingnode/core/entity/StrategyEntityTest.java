@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.eventstream.EventStream;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -299,9 +301,13 @@ class StrategyEntityTest {
     var firstRunner = directory.symbols.expectMessageClass(SymbolEntity.Subscribe.class).subscriber();
     assertTrue(details().placement().runnerActive());
 
+    TestProbe<NodeNotice.StrategyHalted> notices = kit.createTestProbe();
+    kit.system().eventStream().tell(new EventStream.Subscribe<>(NodeNotice.StrategyHalted.class, notices.ref()));
+
     var halted = entity.runCommand(new StrategyEntity.ApplyMode(TradingMode.HALTED, "operator", NOW + 1));
 
     assertInstanceOf(StrategyEntity.StrategyHalted.class, EntityTestSupport.event(halted));
+    assertEquals(new NodeNotice.StrategyHalted("s1", NOW + 1), notices.receiveMessage());
     assertEquals(StrategyStatus.HALTED, state().status());
     assertFalse(details().placement().runnerActive());
     directory.connections.expectMessage(new ExchangeConnectionEntity.CancelStrategyOrders("s1", "trading HALTED"));

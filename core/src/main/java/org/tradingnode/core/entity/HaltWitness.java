@@ -1,0 +1,140 @@
+package org.tradingnode.core.entity;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.eventstream.EventStream;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+import org.tradingnode.core.serialization.CborSerializable;
+
+/**
+ * What this node's entities did about the current halt, as they reported it after the fact
+ * ({@link NodeNotice}): runners still active, strategies that recorded the halt, cancels sent, and the
+ * orders its connections still have open at the venue or on the way there. One per node, found through
+ * the receptionist, so the emergency stop can answer with the entities' own account from every node.
+ */
+public final class HaltWitness {
+  /** The witnesses of all nodes. */
+  public static final ServiceKey<Command> KEY = ServiceKey.create(Command.class, "halt-witness");
+  private static final int SAMPLE = 20;
+
+  private HaltWitness() {}
+
+  /** Messages the witness takes. */
+  public sealed interface Command {}
+
+  /** Ask what this node has seen of the current halt. */
+  public record Report(ActorRef<NodeAccount> replyTo) implements Command {}
+
+  private record Noticed(NodeNotice notice) implements Command {}
+
+  private record Switched(KillSwitch.HaltSignal signal) implements Command {}
+
+  /**
+   * One node's account of the halt at {@code haltAt} (0 when this node has seen no halt): the strategies
+   * that recorded it, the runners still active, the cancels its connections sent, and the orders they
+   * still have open or in flight, with the oldest few.
+   */
+  public record NodeAccount(String node, boolean halted, long haltAt, int strategiesHalted, int runnersActive,
+      int cancelsSent, int ordersInFlight, List<String> ordersInFlightSample) implements CborSerializable {
+    public NodeAccount {
+      ordersInFlightSample = List.copyOf(ordersInFlightSample);
+    }
+  }
+
+  /** A witness registered with the receptionist, listening to this node's notices and kill switch. */
+  public static Behavior<Command> create() {
+    return Behaviors.setup(context -> {
+      context.getSystem().receptionist().tell(Receptionist.register(KEY, context.getSelf()));
+      ActorRef<NodeNotice> notices = context.messageAdapter(NodeNotice.class, Noticed::new);
+      context.getSystem().eventStream().tell(new EventStream.Subscribe<>(NodeNotice.class, notices));
+      var address = context.getSystem().address();
+      String node = address.getHost().isPresent() ? address.getHost().get() + ":" + address.getPort().orElse(0)
+          : address.toString();
+      return KillSwitch.watched(Switched::new, new Tally(node).behavior());
+    });
+  }
+
+  /**
+   * The counts of the halt in force: from the first halt heard of (from the switch, or from an entity that
+   * applied it first, or from the coordinator's own record of it, a little later) until it is lifted; a
+   * notice about a halt lifted since is dropped.
+   */
+  private static final class Tally {
+    private final String node;
+    private final Set<String> activeRunners = new HashSet<>();
+    private final Set<String> haltedStrategies = new HashSet<>();
+    private final Map<String, NodeNotice.OrdersInFlight> connections = new HashMap<>();
+    private long haltAt;
+    private long liftedAt;
+
+    Tally(String node) {
+      this.node = node;
+    }
+
+    Behavior<Command> behavior() {
+      return Behaviors.receiveMessage(message -> {
+        if (message instanceof Noticed n) {
+          notice(n.notice());
+        } else if (message instanceof Switched s) {
+          switched(s.signal());
+        } else if (message instanceof Report r) {
+          r.replyTo().tell(account());
+        }
+        return Behaviors.same();
+      });
+    }
+
+    private void notice(NodeNotice notice) {
+      if (notice instanceof NodeNotice.RunnerStarted started) {
+        activeRunners.add(started.strategyId());
+      } else if (notice instanceof NodeNotice.RunnerStopped stopped) {
+        activeRunners.remove(stopped.strategyId());
+      } else if (notice instanceof NodeNotice.StrategyHalted halted && concerns(halted.haltAt())) {
+        haltedStrategies.add(halted.strategyId());
+      } else if (notice instanceof NodeNotice.OrdersInFlight orders && concerns(orders.haltAt())) {
+        connections.put(orders.connectionId(), orders);
+      }
+    }
+
+    /** True when the notice is about the halt in force; the earliest time it was decided is kept. */
+    private boolean concerns(long at) {
+      if (at <= liftedAt) {
+        return false;
+      }
+      haltAt = haltAt == 0 ? at : Math.min(haltAt, at);
+      return true;
+    }
+
+    private void switched(KillSwitch.HaltSignal signal) {
+      if (signal.halted()) {
+        concerns(signal.at());
+      } else if (signal.at() > liftedAt && signal != KillSwitch.HaltSignal.NEVER_SET) {
+        liftedAt = signal.at();
+        haltAt = 0;
+        haltedStrategies.clear();
+        connections.clear();
+      }
+    }
+
+    private NodeAccount account() {
+      int orders = 0;
+      int cancels = 0;
+      List<String> sample = new ArrayList<>();
+      for (NodeNotice.OrdersInFlight connection : connections.values()) {
+        orders += connection.count();
+        cancels += connection.cancelsSent();
+        connection.oldest().stream().limit(Math.max(0, SAMPLE - sample.size())).forEach(sample::add);
+      }
+      return new NodeAccount(node, haltAt > 0, haltAt, haltedStrategies.size(), activeRunners.size(), cancels,
+          orders, sample);
+    }
+  }
+}

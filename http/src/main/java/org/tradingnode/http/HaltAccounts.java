@@ -1,0 +1,81 @@
+package org.tradingnode.http;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.tradingnode.core.entity.HaltWitness;
+
+/**
+ * The emergency stop's account from the entities themselves: every node's {@link HaltWitness} is asked,
+ * again every 50 ms, until every node that answers has no runner active and no order open at the venue
+ * or on its way there, or until the deadline; the last answers are the account.
+ */
+final class HaltAccounts {
+  private static final Duration ASK_WITHIN = Duration.ofMillis(200);
+  private static final long POLL_EVERY_MS = 50;
+
+  private final ActorSystem<?> system;
+
+  HaltAccounts(ActorSystem<?> system) {
+    this.system = system;
+  }
+
+  /** Gathers until the halt is complete everywhere or {@code deadlineNanos} ({@link System#nanoTime()}). */
+  CompletionStage<ApiModel.HaltAccountResponse> gather(long startNanos, long deadlineNanos) {
+    return askAll().thenCompose(accounts -> {
+      boolean complete = isComplete(accounts);
+      long now = System.nanoTime();
+      if (complete || now + TimeUnit.MILLISECONDS.toNanos(POLL_EVERY_MS) + ASK_WITHIN.toNanos() > deadlineNanos) {
+        return CompletableFuture.completedFuture(response(accounts, complete, now - startNanos));
+      }
+      return CompletableFuture.supplyAsync(() -> null,
+              CompletableFuture.delayedExecutor(POLL_EVERY_MS, TimeUnit.MILLISECONDS))
+          .thenCompose(ignored -> gather(startNanos, deadlineNanos));
+    });
+  }
+
+  private static boolean isComplete(Answers answers) {
+    return !answers.accounts().isEmpty() && answers.accounts().size() == answers.known()
+        && answers.accounts().stream().allMatch(a -> a.halted() && a.runnersActive() == 0 && a.ordersInFlight() == 0);
+  }
+
+  private record Answers(int known, List<HaltWitness.NodeAccount> accounts) {}
+
+  private CompletionStage<Answers> askAll() {
+    return AskPattern.<Receptionist.Command, Receptionist.Listing>ask(system.receptionist(),
+            replyTo -> Receptionist.find(HaltWitness.KEY, replyTo), ASK_WITHIN, system.scheduler())
+        .thenCompose(listing -> {
+          Set<ActorRef<HaltWitness.Command>> witnesses = listing.getServiceInstances(HaltWitness.KEY);
+          List<CompletableFuture<HaltWitness.NodeAccount>> asks = new ArrayList<>();
+          for (ActorRef<HaltWitness.Command> witness : witnesses) {
+            asks.add(AskPattern.<HaltWitness.Command, HaltWitness.NodeAccount>ask(witness,
+                    HaltWitness.Report::new, ASK_WITHIN, system.scheduler())
+                .toCompletableFuture().exceptionally(e -> null));
+          }
+          return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new)).thenApply(done -> new Answers(
+              witnesses.size(), asks.stream().map(CompletableFuture::join).filter(a -> a != null)
+                  .sorted(Comparator.comparing(HaltWitness.NodeAccount::node)).toList()));
+        })
+        .exceptionally(e -> new Answers(0, List.of()));
+  }
+
+  private static ApiModel.HaltAccountResponse response(Answers answers, boolean complete, long elapsedNanos) {
+    List<HaltWitness.NodeAccount> accounts = answers.accounts();
+    List<String> sample = accounts.stream().flatMap(a -> a.ordersInFlightSample().stream()).limit(20).toList();
+    return new ApiModel.HaltAccountResponse(complete, TimeUnit.NANOSECONDS.toMillis(elapsedNanos), answers.known(),
+        accounts.size(), accounts.stream().mapToInt(HaltWitness.NodeAccount::strategiesHalted).sum(),
+        accounts.stream().mapToInt(HaltWitness.NodeAccount::runnersActive).sum(),
+        accounts.stream().mapToInt(HaltWitness.NodeAccount::cancelsSent).sum(),
+        accounts.stream().mapToInt(HaltWitness.NodeAccount::ordersInFlight).sum(), sample,
+        accounts.stream().map(ApiModel.NodeHaltResponse::of).toList());
+  }
+}
