@@ -160,7 +160,7 @@ abstract class NodeEndToEndContract {
     assertTrue(account.get("cancelsSent").asInt() >= 1, "the resting order's cancel: " + account);
     ApiClient.until(() -> api.get("/api/v1/strategies"),
         a -> all(a.body(), s -> !s.get("status").asText().equals("RUNNING")), 120, "every strategy to stop running");
-    ApiClient.until(() -> api.get("/api/v1/orders?status=open"), a -> a.body().isEmpty(), 120,
+    ApiClient.until(() -> api.get("/api/v1/orders?status=open&consistent=true"), a -> a.body().isEmpty(), 120,
         "no open order left");
     JsonNode restingOrders = api.get("/api/v1/orders?strategy=resting-buyer").body();
     assertTrue(any(restingOrders, o -> o.get("status").asText().equals("CANCELED")), restingOrders.toString());

@@ -17,6 +17,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.MethodRejection;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
@@ -39,6 +40,8 @@ import org.tradingnode.core.entity.StrategyEntity;
 import org.tradingnode.persistence.AuditReader;
 import org.tradingnode.persistence.readside.OrderFilter;
 import org.tradingnode.persistence.readside.PositionRow;
+import org.tradingnode.persistence.readside.ReadSide;
+import org.tradingnode.persistence.readside.ReadSideFreshness;
 import org.tradingnode.persistence.readside.ReadSideQueries;
 import org.tradingnode.persistence.readside.StrategyRow;
 
@@ -64,6 +67,7 @@ public final class ControlRoutes extends AllDirectives {
   /** When the emergency stop answers with the entities' account even if some are not done yet. */
   private static final Duration ACCOUNT_DEADLINE = Duration.ofMillis(850);
   private final HaltAccounts haltAccounts;
+  private final ReadSideFreshness freshness;
 
   public ControlRoutes(ActorSystem<?> system, EntityDirectory directory, AuditReader audit, ReadSideQueries readSide,
       Readiness readiness, Set<String> strategyTypes, Duration timeout) {
@@ -77,6 +81,7 @@ public final class ControlRoutes extends AllDirectives {
     this.strategyTypes = Set.copyOf(strategyTypes);
     this.timeout = timeout;
     this.haltAccounts = new HaltAccounts(system);
+    this.freshness = ReadSide.freshness(system, readSide);
   }
 
   public Route routes() {
@@ -99,8 +104,8 @@ public final class ControlRoutes extends AllDirectives {
         path("resume", () -> post(() -> changeMode(TradingMode.RUNNING))),
         pathPrefix("strategies", this::strategyRoutes),
         path("orders", () -> get(this::ordersRoute)),
-        path("positions", () -> get(() -> parameterOptional("account", account ->
-            respond(() -> positions(account.orElse(null)))))),
+        path("positions", () -> get(() -> parameterMap(params ->
+            readSideListing(params, () -> positions(params.get("account")))))),
         path(PathMatchers.segment("risk").slash(PathMatchers.segment()).slash("limits"), account -> concat(
             get(() -> respond(() -> limits(account))),
             put(() -> body(json -> respond(() -> setLimits(account, json)))))),
@@ -111,14 +116,14 @@ public final class ControlRoutes extends AllDirectives {
   }
 
   private Route ordersRoute() {
-    return parameterMap(params -> respond(() ->
+    return parameterMap(params -> readSideListing(params, () ->
         orders(params.get("strategy"), params.get("account"), params.get("status"))));
   }
 
   private Route strategyRoutes() {
     return concat(
         pathEndOrSingleSlash(() -> concat(
-            get(() -> respond(this::strategies)),
+            get(() -> parameterMap(params -> readSideListing(params, this::strategies))),
             post(() -> body(json -> respondWith(201, () -> createStrategy(json)))))),
         path(PathMatchers.segment(), id -> get(() -> respond(() -> strategy(id, StrategyEntity.GetStrategy::new)))),
         path(PathMatchers.segment().slash("start"), id -> post(() ->
@@ -296,6 +301,46 @@ public final class ControlRoutes extends AllDirectives {
 
   private Route body(Function<String, Route> inner) {
     return entity(Unmarshaller.entityToString(), inner);
+  }
+
+  /**
+   * A listing from the read side. It answers at once and says in its headers how far the read side is
+   * behind the journal ({@code Read-Side-Pending-Events}, {@code "10000+"} beyond what is counted, and
+   * {@code Read-Side-Oldest-Pending-Ms}); with {@code ?consistent=true} it first waits until the read side
+   * holds every event the journal held when asked, and answers 503 if it cannot within the ask timeout.
+   */
+  private <T> Route readSideListing(Map<String, String> params, Supplier<CompletionStage<T>> query) {
+    CompletionStage<HttpResponse> response;
+    try {
+      boolean consistent = Validation.flag(params.get("consistent"), "consistent");
+      CompletionStage<ReadSideFreshness.Lag> lag = consistent
+          ? freshness.awaitCaughtUp(timeout).thenApply(reached -> {
+            if (!reached.caughtUp()) {
+              throw new ApiError(503, "read_side_behind", "the read side is " + pending(reached)
+                  + " events behind the journal after waiting " + timeout.toMillis() + " ms; retry");
+            }
+            return reached;
+          })
+          : freshness.lag().exceptionally(e -> null);
+      response = consistent
+          ? lag.thenCompose(reached -> query.get().thenApply(body -> withLag(json(200, body), reached)))
+          : query.get().thenCombine(lag, (body, behind) -> withLag(json(200, body), behind));
+    } catch (RuntimeException e) {
+      response = CompletableFuture.failedFuture(e);
+    }
+    return completeWithFuture(response.handle((ok, error) -> error == null ? ok : failure(error)));
+  }
+
+  private static HttpResponse withLag(HttpResponse response, ReadSideFreshness.Lag lag) {
+    if (lag == null) {
+      return response;
+    }
+    return response.addHeader(RawHeader.create("Read-Side-Pending-Events", pending(lag)))
+        .addHeader(RawHeader.create("Read-Side-Oldest-Pending-Ms", Long.toString(lag.oldestPendingAgeMs())));
+  }
+
+  private static String pending(ReadSideFreshness.Lag lag) {
+    return lag.pendingEvents() + (lag.atLeast() ? "+" : "");
   }
 
   private <T> Route respond(Supplier<CompletionStage<T>> work) {

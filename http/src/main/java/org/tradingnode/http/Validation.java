@@ -109,6 +109,17 @@ final class Validation {
     }
   }
 
+  /** A query flag: absent is false; otherwise {@code true} or {@code false}. */
+  static boolean flag(String value, String name) {
+    if (value == null || value.equalsIgnoreCase("false")) {
+      return false;
+    }
+    if (value.equalsIgnoreCase("true")) {
+      return true;
+    }
+    throw ApiError.badRequest("invalid_" + name, name + " must be true or false");
+  }
+
   static int positiveInt(String value, String name, int fallback, int max) {
     if (value == null) {
       return fallback;

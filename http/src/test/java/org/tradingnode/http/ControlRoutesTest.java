@@ -239,6 +239,25 @@ class ControlRoutesTest {
   }
 
   @Test
+  void readSideListingsSayHowFarBehindTheJournalTheyAreAndCanWaitUntilCaughtUp() throws Exception {
+    for (String listing : List.of("/api/v1/orders?status=open", "/api/v1/positions", "/api/v1/strategies")) {
+      HttpResponse<String> now = send("GET", listing, null);
+      HttpResponse<String> consistent = send("GET", listing + (listing.contains("?") ? "&" : "?")
+          + "consistent=true", null);
+      HttpResponse<String> refused = send("GET", listing + (listing.contains("?") ? "&" : "?")
+          + "consistent=maybe", null);
+
+      assertEquals(200, now.statusCode(), listing + " " + now.body());
+      assertEquals("0", now.headers().firstValue("Read-Side-Pending-Events").orElseThrow(), listing);
+      assertEquals("0", now.headers().firstValue("Read-Side-Oldest-Pending-Ms").orElseThrow(), listing);
+      assertEquals(200, consistent.statusCode(), listing + " " + consistent.body());
+      assertEquals("0", consistent.headers().firstValue("Read-Side-Pending-Events").orElseThrow(), listing);
+      assertEquals(400, refused.statusCode(), listing);
+      assertEquals("invalid_consistent", JSON.readTree(refused.body()).get("error").asText(), refused.body());
+    }
+  }
+
+  @Test
   void anEmergencyStopWithoutAReasonIsRefusedAndSetsNothing() throws Exception {
     HttpResponse<String> answer = send("POST", "/api/v1/emergency-stop", "{}");
 

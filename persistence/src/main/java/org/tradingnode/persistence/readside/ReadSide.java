@@ -1,13 +1,16 @@
 package org.tradingnode.persistence.readside;
 
 import com.typesafe.config.Config;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.stream.IntStream;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.cluster.sharding.typed.ShardedDaemonProcessSettings;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ShardedDaemonProcess;
 import org.apache.pekko.persistence.query.PersistenceQuery;
+import org.apache.pekko.persistence.query.javadsl.CurrentEventsByTagQuery;
 import org.apache.pekko.persistence.query.javadsl.EventsByTagQuery;
 import org.tradingnode.core.domain.instrument.InstrumentCatalog;
 import org.tradingnode.core.entity.EventTags;
@@ -38,6 +41,15 @@ public final class ReadSide {
             projector, settings),
         ShardedDaemonProcessSettings.create(system), Optional.of(TagProjection.Stop.INSTANCE));
     return store;
+  }
+
+  /** How far the strategies' read side is behind the journal of the node's profile. */
+  public static ReadSideFreshness freshness(ActorSystem<?> system, ReadSideQueries readSide) {
+    CurrentEventsByTagQuery journal = PersistenceQuery.get(system).getReadJournalFor(CurrentEventsByTagQuery.class,
+        JournalProfile.of(system.settings().config()).readJournalPluginId());
+    List<String> tags = IntStream.range(0, EventTags.SLICES)
+        .mapToObj(slice -> EventTags.sliceTag(StrategyEntity.TYPE_KEY.name(), slice)).toList();
+    return new ReadSideFreshness(system, journal, readSide, tags);
   }
 
   /**

@@ -3,6 +3,7 @@ package org.tradingnode.persistence.readside;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import org.apache.pekko.persistence.query.Offset;
 import org.tradingnode.core.domain.order.Fill;
 import org.tradingnode.core.domain.order.Order;
 
@@ -23,4 +24,7 @@ public interface ReadSideQueries {
 
   /** The fills of a strategy's orders, in no particular order. */
   CompletionStage<List<Fill>> fills(String strategyId);
+
+  /** How far the projection of the tag got; {@code Offset.noOffset()} before its first event. */
+  CompletionStage<Offset> offset(String tag);
 }

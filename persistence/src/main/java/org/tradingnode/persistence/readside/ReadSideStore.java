@@ -11,9 +11,6 @@ import org.apache.pekko.persistence.query.Offset;
  */
 public interface ReadSideStore extends ReadSideQueries {
 
-  /** How far the projection of the tag got; {@code Offset.noOffset()} before its first event. */
-  CompletionStage<Offset> offset(String tag);
-
   /**
    * Lets {@code changes} read and write the rows, then stores {@code offset} as the tag's offset
    * ({@code Offset.noOffset()} forgets it: the tag is read again from its first event). The offset is

@@ -1,6 +1,7 @@
 package org.tradingnode.persistence.readside;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.tradingnode.persistence.readside.ReadSideSnapshot.canonical;
 import static org.tradingnode.persistence.readside.TradingStory.ALPHA_FILL_1;
@@ -11,6 +12,7 @@ import static org.tradingnode.persistence.readside.TradingStory.BETA_FILL_1;
 
 import com.typesafe.config.Config;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,6 +39,27 @@ abstract class StrategyReadSideProjectionContract {
   @BeforeEach
   void prepareProfile() {
     profile = freshProfile();
+  }
+
+  @Test
+  void eventsNotProjectedYetAreCountedAndAWaitForConsistencyEndsOnceTheReadSideHoldsThem() {
+    try (TestNode node = TestNode.start(profile)) {
+      node.journal("alpha", TradingStory.alphaOpening());
+      ReadSideFreshness freshness = node.freshness();
+
+      ReadSideFreshness.Lag behind = node.await(freshness.lag());
+      ReadSideFreshness.Lag stillBehind = node.await(freshness.awaitCaughtUp(Duration.ofMillis(100)));
+      ReadSideQueries readSide = node.startReadSide();
+      ReadSideFreshness.Lag caughtUp = node.await(freshness.awaitCaughtUp(Duration.ofSeconds(60)));
+
+      assertEquals(TradingStory.alphaOpening().size(), behind.pendingEvents());
+      assertFalse(behind.caughtUp());
+      assertEquals(behind.pendingEvents(), stillBehind.pendingEvents(), "nothing projects yet");
+      assertEquals(ReadSideFreshness.Lag.NONE, caughtUp);
+      assertEquals(Set.of("alpha-1", "alpha-2", "alpha-3", "alpha-4"),
+          ReadSideSnapshot.of(node, readSide, STRATEGIES).orders().keySet(), "caught up means every order is there");
+      assertEquals(ReadSideFreshness.Lag.NONE, node.await(freshness.lag()));
+    }
   }
 
   @Test

@@ -53,6 +53,11 @@ final class TestNode implements AutoCloseable {
     return ReadSide.start(kit.system(), TradingStory.CATALOG);
   }
 
+  /** How far the read side's store is behind the journal, as the node's API sees it. */
+  ReadSideFreshness freshness() {
+    return ReadSide.freshness(kit.system(), store());
+  }
+
   /** The read side's store, for queries and offsets, whether or not this node projects. */
   ReadSideStore store() {
     if (store == null) {
