@@ -33,6 +33,7 @@ import org.tradingnode.core.domain.mode.TradingMode;
 import org.tradingnode.core.domain.order.Fill;
 import org.tradingnode.core.domain.order.Order;
 import org.tradingnode.core.domain.order.OrderChange;
+import org.tradingnode.core.domain.order.OrderHistory;
 import org.tradingnode.core.domain.order.OrderIntent;
 import org.tradingnode.core.domain.order.OrderLedger;
 import org.tradingnode.core.domain.order.OrderStatus;
@@ -400,31 +401,20 @@ public final class ExchangeConnectionEntity
 
   /**
    * What the venue's reconciliation found is recorded first; orders we sent that the venue neither
-   * holds nor reported are then closed, all before anything new goes out. One it never acknowledged
-   * is rejected as not at the venue; one it had acknowledged (and no longer knows, e.g. after its
-   * history was purged) can no longer be rejected, so it is closed as expired.
+   * holds nor reported are then closed ({@link OrderHistory#closingUnmatched}), all before anything new
+   * goes out.
    */
   private ReplyEffect<Event, State> onVenueConnected(State state, VenueConnected cmd) {
     Set<String> atVenue = new HashSet<>(cmd.openClientOrderIds());
     ConnectionBatch batch = new ConnectionBatch(state);
     cmd.missed().forEach(report -> decideReport(batch, report));
     int reported = batch.events().size();
-    long now = clock.millis();
-    for (Order order : batch.openOrders()) {
-      if (atVenue.contains(order.clientOrderId())) {
-        continue;
-      }
-      if (order.status() == OrderStatus.NEW) {
-        OrderRejected rejected = new OrderRejected(order.clientOrderId(), VenueRejectReason.NOT_AT_VENUE,
-            "sent before a restart and not held by the venue", now);
-        Order closed = batch.add(rejected);
-        batch.afterwards(s -> notify(closed, report(rejected), List.of()));
-      } else {
+    for (VenueReport closing : OrderHistory.closingUnmatched(batch.openOrders(), atVenue, clock.millis())) {
+      if (closing instanceof VenueReport.Expired) {
         context.getLog().warn("{}: order {} was {} at the venue, which neither holds nor knows it now; closing it "
-            + "as expired", connectionId, order.clientOrderId(), order.status());
-        Order closed = batch.add(new OrderExpired(order.clientOrderId(), now));
-        batch.afterwards(s -> notify(closed, new VenueReport.Expired(order.clientOrderId(), now), List.of()));
+            + "as expired", connectionId, closing.clientOrderId(), batch.order(closing.clientOrderId()).status());
       }
+      decideReport(batch, closing);
     }
     reconciled = true;
     context.getLog().info("{}: reconciled with venue, {} open orders there, {} missed reports recorded, {} closed "
@@ -643,23 +633,7 @@ public final class ExchangeConnectionEntity
   /** Tells the strategy everything the journal knows about the order, in order; it dedupes. */
   private void replay(Order order, List<Fill> fills) {
     var strategy = directory.strategy(order.intent().strategyId());
-    if (order.venueOrderId() != null) {
-      strategy.tell(new StrategyEntity.OrderUpdated(
-          new VenueReport.Accepted(order.clientOrderId(), order.venueOrderId(), order.updatedAt())));
-    }
-    for (Fill fill : fills) {
-      strategy.tell(new StrategyEntity.OrderUpdated(new VenueReport.Filled(fill)));
-    }
-    VenueReport closing = switch (order.status()) {
-      case CANCELED -> new VenueReport.Canceled(order.clientOrderId(), order.updatedAt());
-      case EXPIRED -> new VenueReport.Expired(order.clientOrderId(), order.updatedAt());
-      case REJECTED -> new VenueReport.Rejected(order.clientOrderId(), rejectReasonOf(order),
-          String.valueOf(order.reason()), order.updatedAt());
-      default -> null;
-    };
-    if (closing != null) {
-      strategy.tell(new StrategyEntity.OrderUpdated(closing));
-    }
+    OrderHistory.reportsOf(order, fills).forEach(report -> strategy.tell(new StrategyEntity.OrderUpdated(report)));
   }
 
   private OrderFilled filled(Fill fill) {
@@ -696,16 +670,6 @@ public final class ExchangeConnectionEntity
     if (fills.isEmpty() && !order.isOpen()) {
       risk.tell(new RiskEntity.ReleaseOrder(order.clientOrderId()));
     }
-  }
-
-  private static VenueRejectReason rejectReasonOf(Order order) {
-    String reason = String.valueOf(order.reason());
-    for (VenueRejectReason r : VenueRejectReason.values()) {
-      if (reason.startsWith(r.name())) {
-        return r;
-      }
-    }
-    return VenueRejectReason.NOT_AT_VENUE;
   }
 
   private static VenueReport report(Event event) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -369,19 +368,8 @@ public final class StrategyEntity
       afterChange(state);
       return Effect().noReply();
     }
-    List<Event> events = new ArrayList<>();
-    StrategyBook book = state.book();
-    long now = clock.millis();
-    for (IntentProposal p : cmd.proposals()) {
-      if (book.hasWorkingOrder(p.symbol())) {
-        continue;
-      }
-      OrderIntent intent = new OrderIntent(OrderIntent.clientOrderId(strategyId, book.nextSequence()), strategyId,
-          state.config().account(), state.config().exchange(), p.symbol(), p.side(), p.type(), p.quantity(),
-          p.limitPrice(), p.referencePrice(), p.reduceOnly(), p.tag(), now);
-      events.add(new OrderIntended(intent));
-      book = book.withIntent(intent);
-    }
+    List<Event> events = state.book().intentsFor(state.config(), cmd.proposals(), clock.millis()).stream()
+        .<Event>map(OrderIntended::new).toList();
     if (events.isEmpty()) {
       afterChange(state);
       return Effect().noReply();
@@ -522,11 +510,7 @@ public final class StrategyEntity
    * order the venue has into a rejected one.
    */
   private void askConnectionAboutOpenOrders(DefinedStrategy state) {
-    List<String> open = new ArrayList<>();
-    for (Order order : state.book().openOrders()) {
-      open.add(order.clientOrderId());
-    }
-    askConnectionAbout(state, open);
+    askConnectionAbout(state, state.book().openOrders().stream().map(Order::clientOrderId).toList());
   }
 
   private void askConnectionAbout(DefinedStrategy state, List<String> clientOrderIds) {
@@ -542,22 +526,13 @@ public final class StrategyEntity
    * just before its node died). The connection replays what it knows; the strategy dedupes.
    */
   private ReplyEffect<Event, State> onFollowUp(DefinedStrategy state, FollowUpUnansweredIntents cmd) {
-    long before = clock.millis() - UNANSWERED_AFTER.toMillis();
-    List<String> quiet = new ArrayList<>();
-    int unanswered = 0;
-    for (Order order : state.book().openOrders()) {
-      if (order.status() == OrderStatus.NEW && order.intent().createdAt() <= before) {
-        quiet.add(order.clientOrderId());
-        unanswered++;
-      } else if (order.status() != OrderStatus.NEW && order.updatedAt() <= before) {
-        quiet.add(order.clientOrderId());
-      }
-    }
+    List<Order> quiet = state.book().quietSince(clock.millis() - UNANSWERED_AFTER.toMillis());
+    long unanswered = quiet.stream().filter(order -> order.status() == OrderStatus.NEW).count();
     if (unanswered > 0) {
       context.getLog().info("strategy {}: {} intents unanswered for {} s, asking the connection about them",
           strategyId, unanswered, UNANSWERED_AFTER.toSeconds());
     }
-    askConnectionAbout(state, quiet);
+    askConnectionAbout(state, quiet.stream().map(Order::clientOrderId).toList());
     return Effect().noReply();
   }
 

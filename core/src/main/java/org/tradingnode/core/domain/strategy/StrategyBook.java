@@ -128,6 +128,35 @@ public record StrategyBook(
     return working;
   }
 
+  /**
+   * The intents the proposals become, with client order ids from {@link #nextSequence()} on: none for a
+   * symbol that already has a working order (or got one from an earlier proposal of the same call).
+   */
+  public List<OrderIntent> intentsFor(StrategyConfig config, List<IntentProposal> proposals, long now) {
+    List<OrderIntent> intents = new ArrayList<>();
+    StrategyBook book = this;
+    for (IntentProposal p : proposals) {
+      if (book.hasWorkingOrder(p.symbol())) {
+        continue;
+      }
+      OrderIntent intent = new OrderIntent(OrderIntent.clientOrderId(config.id(), book.nextSequence()), config.id(),
+          config.account(), config.exchange(), p.symbol(), p.side(), p.type(), p.quantity(), p.limitPrice(),
+          p.referencePrice(), p.reduceOnly(), p.tag(), now);
+      intents.add(intent);
+      book = book.withIntent(intent);
+    }
+    return intents;
+  }
+
+  /**
+   * Open orders without news since {@code before}: intents nobody answered since they were made, and
+   * orders the venue took that have not changed since; the oldest first.
+   */
+  public List<Order> quietSince(long before) {
+    return openOrders().stream().filter(order -> order.status() == OrderStatus.NEW
+        ? order.intent().createdAt() <= before : order.updatedAt() <= before).toList();
+  }
+
   public StrategyBook withIntent(OrderIntent intent) {
     Map<String, Order> next = new HashMap<>(orders);
     next.put(intent.clientOrderId(), Order.of(intent));

@@ -268,4 +268,33 @@ class StrategyBookTest {
     assertEquals(new OrderCounts(2, 1, 0, 0, 0, 0), read.counts());
     assertEquals(List.of(withFilled.order("s1-1").orElseThrow()), read.recentlyClosed());
   }
+
+  @Test
+  void proposalsBecomeIntentsWithTheNextSequencesAndNoneForASymbolAlreadyWorking() {
+    StrategyConfig config = new StrategyConfig("s1", "momentum", "acc", "paper", List.of(BTC, ETH), Map.of());
+    StrategyBook book = StrategyBook.empty().withIntent(intent(StrategyBook.empty(), ETH, Side.BUY, "1", "entry"));
+    IntentProposal btc = new IntentProposal(BTC, Side.BUY, OrderType.MARKET, new BigDecimal("0.5"), null,
+        new BigDecimal("100"), false, "entry");
+    IntentProposal eth = new IntentProposal(ETH, Side.SELL, OrderType.MARKET, BigDecimal.ONE, null,
+        new BigDecimal("10"), true, "exit");
+
+    List<OrderIntent> intents = book.intentsFor(config, List.of(btc, eth, btc), T0 + 5);
+
+    assertEquals(1, intents.size(), "ETH has a working order and BTC got one from the first proposal");
+    assertEquals(new OrderIntent("s1-2", "s1", "acc", "paper", BTC, Side.BUY, OrderType.MARKET,
+        new BigDecimal("0.5"), null, new BigDecimal("100"), false, "entry", T0 + 5), intents.get(0));
+  }
+
+  @Test
+  void quietOrdersAreIntentsUnansweredSinceTheyWereMadeAndAcceptedOnesUnchangedSince() {
+    OrderIntent first = intent(StrategyBook.empty(), BTC, Side.BUY, "1", "entry");
+    StrategyBook book = StrategyBook.empty().withIntent(first);
+    OrderIntent second = new OrderIntent("s1-2", "s1", "acc", "paper", ETH, Side.BUY, OrderType.LIMIT,
+        BigDecimal.ONE, new BigDecimal("10"), new BigDecimal("10"), false, "entry", T0 + 10);
+    book = book.withIntent(second).withAccepted("s1-2", "v2", T0 + 20);
+
+    assertEquals(List.of(), book.quietSince(T0 - 1));
+    assertEquals(List.of("s1-1"), book.quietSince(T0 + 15).stream().map(Order::clientOrderId).toList());
+    assertEquals(List.of("s1-1", "s1-2"), book.quietSince(T0 + 20).stream().map(Order::clientOrderId).toList());
+  }
 }
