@@ -27,7 +27,9 @@ import org.tradingnode.core.entity.OrderArchive;
 import org.tradingnode.core.entity.RiskEntity;
 import org.tradingnode.core.entity.SafetyCoordinator;
 import org.tradingnode.core.entity.StrategyEntity;
+import org.tradingnode.core.entity.StrategyRunners;
 import org.tradingnode.core.entity.SymbolEntity;
+import org.tradingnode.core.runner.StrategyRunner;
 import org.tradingnode.core.venue.MarketFeed;
 import org.tradingnode.core.venue.PaperVenue;
 import org.tradingnode.core.venue.binance.BinanceMarketStream;
@@ -66,8 +68,9 @@ final class Guardian {
       ctx.spawn(HaltWitness.create(), "halt-witness");
 
       ClusterPlacement placement = settings.cluster();
+      StrategyRunners.Factory runners = StrategyRunner.factory(types, directory, settings.supervision());
       sharding.init(placement.strategies(Entity.of(StrategyEntity.TYPE_KEY, entity -> StrategyEntity.create(
-          entity.getEntityId(), directory, catalog, types, settings.supervision(), clock))));
+          entity.getEntityId(), directory, catalog, types, runners, clock))));
       sharding.init(placement.risk(Entity.of(RiskEntity.TYPE_KEY, entity -> RiskEntity.create(entity.getEntityId(),
           directory, catalog, settings.defaultLimits(), clock))));
       OrderArchive archive = OrderArchive.journal(system, readJournalPluginId);

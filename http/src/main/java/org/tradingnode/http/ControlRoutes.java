@@ -168,9 +168,10 @@ public final class ControlRoutes extends AllDirectives {
           .handle((reply, error) -> error == null && reply.isSuccess()
               ? ApiModel.ModeResponse.of(reply.getValue(), true)
               : ApiModel.ModeResponse.of(new ModeView(TradingMode.HALTED, reason, at), false));
-      return spread.thenCombine(recorded, (signal, answer) -> answer).thenCompose(answer -> haltAccounts
-          .gather(started, started + ACCOUNT_DEADLINE.toNanos())
-          .thenApply(entities -> ApiModel.EmergencyStopResponse.of(answer, entities)));
+      CompletionStage<ApiModel.HaltAccountResponse> entities = haltAccounts.gather(started,
+          started + ACCOUNT_DEADLINE.toNanos());
+      return spread.thenCombine(recorded, (signal, answer) -> answer)
+          .thenCombine(entities, ApiModel.EmergencyStopResponse::of);
     }));
   }
 

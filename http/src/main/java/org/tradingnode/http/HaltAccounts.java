@@ -3,24 +3,30 @@ package org.tradingnode.http;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.Address;
+import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.cluster.ClusterActorRefProvider;
+import org.apache.pekko.cluster.typed.Cluster;
 import org.tradingnode.core.entity.HaltWitness;
 
 /**
- * The emergency stop's account from the entities themselves: every node's {@link HaltWitness} is asked,
- * again every 50 ms, until every node that answers has no runner active and no order open at the venue
- * or on its way there, or until the deadline; the last answers are the account.
+ * The emergency stop's account from the entities themselves: every reachable node's {@link HaltWitness} is
+ * asked, again every 50 ms, until every one of them has answered with no runner active and no order open
+ * at the venue or on its way there, or until the deadline; the last answers are the account. Nodes the
+ * cluster sees as unreachable are counted, not asked.
  */
 final class HaltAccounts {
-  private static final Duration ASK_WITHIN = Duration.ofMillis(200);
+  private static final Duration ASK_WITHIN = Duration.ofMillis(300);
   private static final long POLL_EVERY_MS = 50;
 
   private final ActorSystem<?> system;
@@ -44,17 +50,20 @@ final class HaltAccounts {
   }
 
   private static boolean isComplete(Answers answers) {
-    return !answers.accounts().isEmpty() && answers.accounts().size() == answers.known()
+    return !answers.accounts().isEmpty() && answers.accounts().size() == answers.asked()
         && answers.accounts().stream().allMatch(a -> a.halted() && a.runnersActive() == 0 && a.ordersInFlight() == 0);
   }
 
-  private record Answers(int known, List<HaltWitness.NodeAccount> accounts) {}
+  private record Answers(int asked, int unreachable, List<HaltWitness.NodeAccount> accounts) {}
 
   private CompletionStage<Answers> askAll() {
     return AskPattern.<Receptionist.Command, Receptionist.Listing>ask(system.receptionist(),
             replyTo -> Receptionist.find(HaltWitness.KEY, replyTo), ASK_WITHIN, system.scheduler())
         .thenCompose(listing -> {
-          Set<ActorRef<HaltWitness.Command>> witnesses = listing.getServiceInstances(HaltWitness.KEY);
+          Set<Address> unreachable = unreachable();
+          List<ActorRef<HaltWitness.Command>> witnesses = listing.getServiceInstances(HaltWitness.KEY).stream()
+              .filter(w -> !unreachable.contains(w.path().address())).toList();
+          int notAsked = listing.getServiceInstances(HaltWitness.KEY).size() - witnesses.size();
           List<CompletableFuture<HaltWitness.NodeAccount>> asks = new ArrayList<>();
           for (ActorRef<HaltWitness.Command> witness : witnesses) {
             asks.add(AskPattern.<HaltWitness.Command, HaltWitness.NodeAccount>ask(witness,
@@ -62,17 +71,28 @@ final class HaltAccounts {
                 .toCompletableFuture().exceptionally(e -> null));
           }
           return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new)).thenApply(done -> new Answers(
-              witnesses.size(), asks.stream().map(CompletableFuture::join).filter(a -> a != null)
+              witnesses.size(), notAsked, asks.stream().map(CompletableFuture::join).filter(a -> a != null)
                   .sorted(Comparator.comparing(HaltWitness.NodeAccount::node)).toList()));
         })
-        .exceptionally(e -> new Answers(0, List.of()));
+        .exceptionally(e -> new Answers(0, 0, List.of()));
+  }
+
+  /** The addresses of the members this node sees as unreachable (none outside a cluster). */
+  private Set<Address> unreachable() {
+    if (!(system.classicSystem() instanceof ExtendedActorSystem classic
+        && classic.provider() instanceof ClusterActorRefProvider)) {
+      return Set.of();
+    }
+    Set<Address> addresses = new HashSet<>();
+    Cluster.get(system).state().getUnreachable().forEach(member -> addresses.add(member.address()));
+    return addresses;
   }
 
   private static ApiModel.HaltAccountResponse response(Answers answers, boolean complete, long elapsedNanos) {
     List<HaltWitness.NodeAccount> accounts = answers.accounts();
     List<String> sample = accounts.stream().flatMap(a -> a.ordersInFlightSample().stream()).limit(20).toList();
-    return new ApiModel.HaltAccountResponse(complete, TimeUnit.NANOSECONDS.toMillis(elapsedNanos), answers.known(),
-        accounts.size(), accounts.stream().mapToInt(HaltWitness.NodeAccount::strategiesHalted).sum(),
+    return new ApiModel.HaltAccountResponse(complete, TimeUnit.NANOSECONDS.toMillis(elapsedNanos), answers.asked(),
+        accounts.size(), answers.unreachable(), accounts.stream().mapToInt(HaltWitness.NodeAccount::strategiesHalted).sum(),
         accounts.stream().mapToInt(HaltWitness.NodeAccount::runnersActive).sum(),
         accounts.stream().mapToInt(HaltWitness.NodeAccount::cancelsSent).sum(),
         accounts.stream().mapToInt(HaltWitness.NodeAccount::ordersInFlight).sum(), sample,

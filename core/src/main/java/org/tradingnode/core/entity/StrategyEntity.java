@@ -37,7 +37,6 @@ import org.tradingnode.core.domain.strategy.StrategyBook;
 import org.tradingnode.core.domain.strategy.StrategyConfig;
 import org.tradingnode.core.domain.strategy.StrategyTypes;
 import org.tradingnode.core.domain.strategy.SymbolView;
-import org.tradingnode.core.runner.StrategyRunner;
 import org.tradingnode.core.serialization.CborSerializable;
 import org.tradingnode.core.entity.chain.ChainingEventAdapter;
 
@@ -99,10 +98,10 @@ public final class StrategyEntity
   public record HaltSignalled(KillSwitch.HaltSignal signal) implements Command {}
 
   /** From the runner, after every (re)start: it needs the current view. */
-  public record RunnerStarted(ActorRef<StrategyRunner.Command> runner) implements Command {}
+  public record RunnerStarted(ActorRef<StrategyRunners.Command> runner) implements Command {}
 
   /** The runner stopped; if we did not stop it, it failed for good. */
-  public record RunnerTerminated(ActorRef<StrategyRunner.Command> runner) implements Command {}
+  public record RunnerTerminated(ActorRef<StrategyRunners.Command> runner) implements Command {}
 
   /** Answers to operator commands. */
   public sealed interface Reply extends CborSerializable {}
@@ -195,10 +194,10 @@ public final class StrategyEntity
   private final EntityDirectory directory;
   private final InstrumentCatalog catalog;
   private final StrategyTypes types;
-  private final RunnerSupervision supervision;
+  private final StrategyRunners.Factory runners;
   private final Clock clock;
   private final Map<String, BigDecimal> marks = new HashMap<>();
-  private ActorRef<StrategyRunner.Command> runner;
+  private ActorRef<StrategyRunners.Command> runner;
   /**
    * The mode the coordinator last told this incarnation. Until it has answered the registration the
    * runner does not start: a strategy that comes back on another node after a crash may have missed a halt.
@@ -210,16 +209,16 @@ public final class StrategyEntity
   static final Duration UNANSWERED_AFTER = Duration.ofSeconds(5);
 
   public static Behavior<Command> create(String strategyId, EntityDirectory directory, InstrumentCatalog catalog,
-      StrategyTypes types, RunnerSupervision supervision, Clock clock) {
+      StrategyTypes types, StrategyRunners.Factory runners, Clock clock) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
       timers.startTimerWithFixedDelay(new FollowUpUnansweredIntents(), UNANSWERED_AFTER);
       return KillSwitch.watched(HaltSignalled::new,
-          new StrategyEntity(ctx, strategyId, directory, catalog, types, supervision, clock));
+          new StrategyEntity(ctx, strategyId, directory, catalog, types, runners, clock));
     }));
   }
 
   private StrategyEntity(ActorContext<Command> context, String strategyId, EntityDirectory directory,
-      InstrumentCatalog catalog, StrategyTypes types, RunnerSupervision supervision, Clock clock) {
+      InstrumentCatalog catalog, StrategyTypes types, StrategyRunners.Factory runners, Clock clock) {
     super(PersistenceId.of(TYPE_KEY.name(), strategyId),
         SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
     this.context = context;
@@ -228,7 +227,7 @@ public final class StrategyEntity
     this.directory = directory;
     this.catalog = catalog;
     this.types = types;
-    this.supervision = supervision;
+    this.runners = runners;
     this.clock = clock;
   }
 
@@ -468,7 +467,7 @@ public final class StrategyEntity
       return Effect().noReply();
     }
     runner = null;
-    String reason = "runner crashed " + (supervision.maxRestarts() + 1) + " times in a row";
+    String reason = "runner crashed " + (runners.supervision().maxRestarts() + 1) + " times in a row";
     context.getLog().error("strategy {} failed: {}", strategyId, reason);
     return Effect().persist(new StrategyFailed(reason, clock.millis()))
         .thenRun(s -> {
@@ -487,9 +486,8 @@ public final class StrategyEntity
   private void afterChange(DefinedStrategy state) {
     boolean shouldRun = state.status() == StrategyStatus.RUNNING && mode.allowsRunners() && guard.known();
     if (shouldRun && runner == null) {
-      runner = context.spawnAnonymous(StrategyRunner.supervised(state.config(),
-          catalog.bySymbol(state.config().exchange(), state.config().symbols()), types, directory,
-          context.getSelf(), supervision));
+      runner = context.spawnAnonymous(runners.create(state.config(),
+          catalog.bySymbol(state.config().exchange(), state.config().symbols()), context.getSelf()));
       context.watchWith(runner, new RunnerTerminated(runner));
     } else if (!shouldRun && runner != null) {
       context.unwatch(runner);
@@ -499,7 +497,7 @@ public final class StrategyEntity
     if (runner != null) {
       Map<String, SymbolView> views = new HashMap<>();
       state.config().symbols().forEach(symbol -> views.put(symbol, state.book().view(symbol)));
-      runner.tell(new StrategyRunner.ViewChanged(views, lastSequenceNumber(context)));
+      runner.tell(new StrategyRunners.ViewChanged(views, lastSequenceNumber(context)));
     }
   }
 

@@ -25,8 +25,8 @@ import org.tradingnode.core.entity.EntityDirectory;
 import org.tradingnode.core.entity.NodeNotice;
 import org.tradingnode.core.entity.RunnerSupervision;
 import org.tradingnode.core.entity.StrategyEntity;
+import org.tradingnode.core.entity.StrategyRunners;
 import org.tradingnode.core.entity.SymbolEntity;
-import org.tradingnode.core.serialization.CborSerializable;
 
 /**
  * Runs one strategy's logic: subscribes to its symbols, feeds market events to the logic with the
@@ -37,11 +37,8 @@ public final class StrategyRunner {
   private static final Duration RESUBSCRIBE_EVERY = Duration.ofSeconds(3);
   private static final Duration MARKS_EVERY = Duration.ofSeconds(1);
 
-  /** Messages the runner takes. */
-  public sealed interface Command extends CborSerializable {}
-
-  /** The strategy's book per symbol, as of entity sequence number {@code version}. */
-  public record ViewChanged(Map<String, SymbolView> views, long version) implements Command {}
+  /** The runner's own messages, beside the views its strategy sends ({@link StrategyRunners.ViewChanged}). */
+  public sealed interface Command extends StrategyRunners.Command {}
 
   /** Market data from a symbol. */
   public record MarketDataReceived(SymbolEntity.MarketDataBatch batch) implements Command {}
@@ -63,8 +60,25 @@ public final class StrategyRunner {
   private long version = -1;
   private boolean proposalPending;
 
+  /** The node's runners: the strategy types' logic, fed from the symbol entities of {@code directory}. */
+  public static StrategyRunners.Factory factory(StrategyTypes types, EntityDirectory directory,
+      RunnerSupervision supervision) {
+    return new StrategyRunners.Factory() {
+      @Override
+      public Behavior<StrategyRunners.Command> create(StrategyConfig config, Map<String, Instrument> instruments,
+          ActorRef<StrategyEntity.Command> strategy) {
+        return supervised(config, instruments, types, directory, strategy, supervision);
+      }
+
+      @Override
+      public RunnerSupervision supervision() {
+        return supervision;
+      }
+    };
+  }
+
   /** The runner under backoff supervision; it stops for good after {@code maxRestarts} crashes in a row. */
-  public static Behavior<Command> supervised(StrategyConfig config, Map<String, Instrument> instruments,
+  static Behavior<StrategyRunners.Command> supervised(StrategyConfig config, Map<String, Instrument> instruments,
       StrategyTypes types, EntityDirectory directory, ActorRef<StrategyEntity.Command> entity,
       RunnerSupervision supervision) {
     return Behaviors.supervise(create(config, instruments, types, directory, entity))
@@ -74,13 +88,14 @@ public final class StrategyRunner {
             .withResetBackoffAfter(Duration.ofSeconds(30)));
   }
 
-  static Behavior<Command> create(StrategyConfig config, Map<String, Instrument> instruments, StrategyTypes types,
-      EntityDirectory directory, ActorRef<StrategyEntity.Command> entity) {
+  static Behavior<StrategyRunners.Command> create(StrategyConfig config, Map<String, Instrument> instruments,
+      StrategyTypes types, EntityDirectory directory, ActorRef<StrategyEntity.Command> entity) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
         new StrategyRunner(ctx, timers, config, types.create(config, instruments), directory, entity).behavior()));
   }
 
-  private StrategyRunner(ActorContext<Command> context, TimerScheduler<Command> timers, StrategyConfig config,
+  private StrategyRunner(ActorContext<StrategyRunners.Command> context, TimerScheduler<StrategyRunners.Command> timers,
+      StrategyConfig config,
       TradingStrategy strategy, EntityDirectory directory, ActorRef<StrategyEntity.Command> entity) {
     this.config = config;
     this.strategy = strategy;
@@ -95,9 +110,9 @@ public final class StrategyRunner {
     NodeNotice.publish(system, new NodeNotice.RunnerStarted(config.id()));
   }
 
-  private Behavior<Command> behavior() {
-    return Behaviors.receive(Command.class)
-        .onMessage(ViewChanged.class, this::onView)
+  private Behavior<StrategyRunners.Command> behavior() {
+    return Behaviors.receive(StrategyRunners.Command.class)
+        .onMessage(StrategyRunners.ViewChanged.class, this::onView)
         .onMessage(MarketDataReceived.class, this::onMarketData)
         .onMessageEquals(Resubscribe.INSTANCE, () -> {
           subscribe();
@@ -117,7 +132,7 @@ public final class StrategyRunner {
     }
   }
 
-  private Behavior<Command> onView(ViewChanged view) {
+  private Behavior<StrategyRunners.Command> onView(StrategyRunners.ViewChanged view) {
     if (view.version() >= version) {
       views = view.views();
       version = view.version();
@@ -126,7 +141,7 @@ public final class StrategyRunner {
     return Behaviors.same();
   }
 
-  private Behavior<Command> onMarketData(MarketDataReceived received) {
+  private Behavior<StrategyRunners.Command> onMarketData(MarketDataReceived received) {
     for (MarketEvent event : received.batch().events()) {
       if (event instanceof Trade trade) {
         marks.put(trade.symbol(), trade.price());
@@ -147,7 +162,7 @@ public final class StrategyRunner {
     return Behaviors.same();
   }
 
-  private Behavior<Command> flushMarks() {
+  private Behavior<StrategyRunners.Command> flushMarks() {
     if (!marks.isEmpty()) {
       Map<String, BigDecimal> prices = new HashMap<>();
       marks.forEach((symbol, price) -> prices.put(symbol, BigDecimal.valueOf(price)));

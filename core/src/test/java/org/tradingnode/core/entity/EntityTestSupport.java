@@ -21,6 +21,8 @@ import org.apache.pekko.persistence.testkit.query.javadsl.PersistenceTestKitRead
 import org.tradingnode.core.entity.chain.ChainedEvent;
 import org.tradingnode.core.domain.instrument.Instrument;
 import org.tradingnode.core.domain.instrument.InstrumentCatalog;
+import org.tradingnode.core.domain.strategy.StrategyTypes;
+import org.tradingnode.core.runner.StrategyRunner;
 import org.tradingnode.core.domain.order.OrderIntent;
 import org.tradingnode.core.domain.order.OrderType;
 import org.tradingnode.core.domain.order.Side;
@@ -109,6 +111,11 @@ final class EntityTestSupport {
         return everyone.narrow();
       }
     };
+  }
+
+  /** The node's runners with the built-in strategy types and the default supervision. */
+  static StrategyRunners.Factory runners(EntityDirectory directory) {
+    return StrategyRunner.factory(StrategyTypes.builtIn(), directory, RunnerSupervision.defaults());
   }
 
   /** The archive on the test kit's journal. */

@@ -43,7 +43,7 @@ class KillSwitchTest {
 
   private EventSourcedBehaviorTestKit<StrategyEntity.Command, StrategyEntity.Event, StrategyEntity.State> strategy() {
     return EventSourcedBehaviorTestKit.create(kit.system(), StrategyEntity.create("s1", directory, CATALOG,
-        StrategyTypes.builtIn(), RunnerSupervision.defaults(), CLOCK));
+        StrategyTypes.builtIn(), EntityTestSupport.runners(directory), CLOCK));
   }
 
   private EventSourcedBehaviorTestKit<StrategyEntity.Command, StrategyEntity.Event, StrategyEntity.State>

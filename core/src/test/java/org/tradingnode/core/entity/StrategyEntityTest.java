@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.tradingnode.core.domain.instrument.Instrument;
 import org.tradingnode.core.domain.mode.TradingMode;
+import org.tradingnode.core.runner.StrategyRunner;
 import org.tradingnode.core.domain.order.Fill;
 import org.tradingnode.core.domain.order.OrderStatus;
 import org.tradingnode.core.domain.order.OrderType;
@@ -51,7 +52,7 @@ class StrategyEntityTest {
   void setUp() {
     directory = new ProbeDirectory(kit);
     entity = EventSourcedBehaviorTestKit.create(kit.system(), StrategyEntity.create("s1", directory, CATALOG,
-        StrategyTypes.builtIn(), RunnerSupervision.defaults(), CLOCK));
+        StrategyTypes.builtIn(), EntityTestSupport.runners(directory), CLOCK));
   }
 
   @AfterAll
@@ -203,7 +204,7 @@ class StrategyEntityTest {
     };
     var strategy = EventSourcedBehaviorTestKit.<StrategyEntity.Command, StrategyEntity.Event, StrategyEntity.State>create(
         kit.system(), StrategyEntity.create("s1", directory, CATALOG, StrategyTypes.builtIn(),
-            RunnerSupervision.defaults(), moving));
+            EntityTestSupport.runners(directory), moving));
     strategy.<StrategyEntity.Reply>runCommand(replyTo -> new StrategyEntity.CreateStrategy(CONFIG, replyTo));
     strategy.runCommand(new StrategyEntity.ProposeIntents(List.of(new IntentProposal("BTCUSDT", Side.BUY,
         OrderType.MARKET, new BigDecimal("0.01"), null, new BigDecimal("60000"), false, "entry")), 2));
@@ -405,8 +406,8 @@ class StrategyEntityTest {
       }
     };
     var failing = EventSourcedBehaviorTestKit.<StrategyEntity.Command, StrategyEntity.Event, StrategyEntity.State>create(
-        kit.system(), StrategyEntity.create("s1", withMarket, CATALOG, crashing,
-            new RunnerSupervision(Duration.ofMillis(10), Duration.ofMillis(20), 2), CLOCK));
+        kit.system(), StrategyEntity.create("s1", withMarket, CATALOG, crashing, StrategyRunner.factory(crashing,
+            withMarket, new RunnerSupervision(Duration.ofMillis(10), Duration.ofMillis(20), 2)), CLOCK));
 
     failing.<StrategyEntity.Reply>runCommand(replyTo -> new StrategyEntity.CreateStrategy(CONFIG, replyTo));
 

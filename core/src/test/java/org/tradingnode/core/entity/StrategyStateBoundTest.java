@@ -67,8 +67,9 @@ class StrategyStateBoundTest {
 
   @Test
   void after100000OrdersTheSnapshotAndTheDetailsReplyStayUnder64KiBAndTheRemotingFrame() throws IOException {
-    var strategy = kit.spawn(StrategyEntity.create("s1", EntityTestSupport.directoryOf(kit.system().ignoreRef()), CATALOG,
-        StrategyTypes.builtIn(), RunnerSupervision.defaults(), CLOCK));
+    EntityDirectory nobody = EntityTestSupport.directoryOf(kit.system().ignoreRef());
+    var strategy = kit.spawn(StrategyEntity.create("s1", nobody, CATALOG, StrategyTypes.builtIn(),
+        EntityTestSupport.runners(nobody), CLOCK));
     var replies = kit.<StrategyEntity.Reply>createTestProbe();
     strategy.tell(new StrategyEntity.CreateStrategy(CONFIG, replies.ref()));
     long version = 2;
@@ -104,8 +105,8 @@ class StrategyStateBoundTest {
     assertTrue(details.openOrders().isEmpty());
     assertEquals(StrategyBook.RECENTLY_CLOSED, details.recentlyClosed().size());
     Path snapshot = newestSnapshotFile();
-    var recovered = kit.spawn(StrategyEntity.create("s1", EntityTestSupport.directoryOf(kit.system().ignoreRef()), CATALOG,
-        StrategyTypes.builtIn(), RunnerSupervision.defaults(), CLOCK));
+    var recovered = kit.spawn(StrategyEntity.create("s1", nobody, CATALOG, StrategyTypes.builtIn(),
+        EntityTestSupport.runners(nobody), CLOCK));
     long frame = kit.system().settings().config().getBytes("pekko.remote.artery.advanced.maximum-frame-size");
     long snapshotBytes = Files.size(snapshot);
     int replyBytes = serializedSize(new StrategyEntity.Done(details));
