@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +46,8 @@ class ThreeNodeFailoverTest {
   private final List<String> strategyIds = new ArrayList<>();
   /** The node the last step killed, started again by the next. */
   private int killed = -1;
+  /** What the steps measured, written for {@code bench/run failover} when {@code failover.results} names a file. */
+  private final Map<String, Double> measured = new LinkedHashMap<>();
 
   @BeforeAll
   void startCassandraVenueAndThreeNodes() throws Exception {
@@ -75,7 +80,22 @@ class ThreeNodeFailoverTest {
   }
 
   @AfterAll
-  void stop() {
+  void stop() throws Exception {
+    String results = System.getProperty("failover.results");
+    if (results != null && !results.isBlank()) {
+      ObjectNode part = new ObjectMapper().createObjectNode();
+      ObjectNode samples = part.putObject("samples");
+      measured.forEach((metric, value) -> samples.putArray(metric).add(value));
+      part.putObject("notes").put("failover", "three nodes on Cassandra against the venue simulator, "
+          + STRATEGIES + " strategies at " + STRATEGIES * 1000 / INTERVAL_MILLIS + " orders/s offered: kill -9 of "
+          + "the node holding the venue connection until its strategies run elsewhere (seen through the API); "
+          + "kill -9 of the coordinator's node and at once an emergency stop to a survivor: its answer, and the "
+          + "entities' account of the halt (complete after, in ms, or -1 when not complete by the answer); "
+          + "SIGTERM of a node until its strategies run elsewhere");
+      Path file = Path.of(results);
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), part);
+    }
     if (cluster != null) {
       cluster.close();
     }
@@ -144,6 +164,7 @@ class ThreeNodeFailoverTest {
     System.out.printf("failover: node %d killed (held the venue connection: %s, oldest member: %s); its %d "
         + "strategies ran again on the survivors %.1f s after the kill (target < 10 s)%n", victim, heldConnection,
         wasOldest, moved.size(), seconds);
+    measured.put("failover_strategies_back_s", seconds);
     assertOrdersKeepReachingTheVenue("after the failover");
     killed = victim;
   }
@@ -184,6 +205,11 @@ class ThreeNodeFailoverTest {
     assertEquals(acceptedAtHalt, accepted(venue.adminState()).size(), "orders reached the venue after the halt");
     ApiClient.until(() -> cluster.anyApi().get("/api/v1/mode"), a -> a.status() == 200
         && a.body().get("mode").asText().equals("HALTED"), 240, "the coordinator to record the halt");
+    JsonNode account = stop.body().get("entities");
+    measured.put("failover_stop_answered_s", answeredIn);
+    measured.put("failover_stop_entities_complete_ms", account.get("complete").asBoolean()
+        ? account.get("afterMs").asDouble() : -1);
+    measured.put("failover_survivors_halted_via_api_s", survivorsHaltedIn);
     List<String> listingProblems = listing.stop();
     assertEquals(List.of(), listingProblems, "the strategy listing during the failover");
     System.out.printf("emergency stop at once after node %d (the coordinator's) was killed: answered %d in %.2f s "
@@ -211,8 +237,10 @@ class ThreeNodeFailoverTest {
     long leftAt = System.nanoTime();
     assertTrue(cluster.node(leaver).stop(60), "node " + leaver + " left and exited by itself on SIGTERM");
     awaitRunning(moved, Set.of(leaver), "the leaving node's strategies to run on the others");
+    double leftIn = (System.nanoTime() - leftAt) / 1e9;
     System.out.printf("graceful leave of node %d (held the venue connection): its %d strategies ran on the others "
-        + "%.1f s after SIGTERM%n", leaver, moved.size(), (System.nanoTime() - leftAt) / 1e9);
+        + "%.1f s after SIGTERM%n", leaver, moved.size(), leftIn);
+    measured.put("failover_graceful_leave_s", leftIn);
     assertOrdersKeepReachingTheVenue("after the graceful leave");
   }
 
