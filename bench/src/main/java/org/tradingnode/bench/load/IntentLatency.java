@@ -30,13 +30,65 @@ final class IntentLatency {
   /** The required figures are at 1,000 orders/s; other rates are reported under their own names. */
   static void run(int symbols, int ratePerSecond, int runs, Duration window, PartResult result) {
     String suffix = ratePerSecond == 1000 ? "" : "_at_" + ratePerSecond + "_per_s";
-    try (BenchNode node = BenchNode.start(symbols, new BenchStrategies(new MarketTally()))) {
+    try (Session session = Session.start(symbols)) {
+      result.note("latency" + suffix, ratePerSecond + " orders/s offered on " + symbols + " symbols with one market-order "
+          + "strategy each (each strategy gets a trade every " + (symbols * 1000 / ratePerSecond) + " ms); from the "
+          + "slot's due time until the venue's acceptance reaches the connection (intent, risk decision and "
+          + "submit persisted on the way); intent_to_strategy_ack until the strategy persisted it too; "
+          + "HdrHistogram, coordinated omission corrected");
+      session.offer(ratePerSecond, Duration.ofSeconds(3));
+      for (int run = 0; run < runs; run++) {
+        session.measure(ratePerSecond, window, result, suffix);
+      }
+      result.add("intent_refused" + suffix, session.refused.sum());
+    }
+  }
+
+  /**
+   * The knee: on one node, each offered rate in turn (a warm-up, then one window), and the highest rate
+   * whose intent_to_ack p99 stays within {@code p99BoundMicros} ({@code knee_orders_per_s}, 0 when none).
+   */
+  static void knee(int symbols, List<Integer> rates, Duration window, long p99BoundMicros, PartResult result) {
+    try (Session session = Session.start(symbols)) {
+      result.note("knee", "the latency part's load at offered rates " + rates + " orders/s in turn, one " + window.toSeconds()
+          + " s window each after 2 s of warm-up; knee_orders_per_s is the highest rate whose intent_to_ack p99 is <= "
+          + p99BoundMicros / 1000 + " ms");
+      session.offer(rates.get(0), Duration.ofSeconds(3));
+      int knee = 0;
+      for (int rate : rates) {
+        session.offer(rate, Duration.ofSeconds(2));
+        long p99 = session.measure(rate, window, result, "_at_" + rate + "_per_s");
+        if (p99 <= p99BoundMicros) {
+          knee = rate;
+        }
+      }
+      result.add("knee_orders_per_s", knee);
+    }
+  }
+
+  /** A node with one market-order strategy per symbol, and the recorders its notices feed. */
+  private static final class Session implements AutoCloseable {
+    private final BenchNode node;
+    private final List<String> names = new ArrayList<>();
+    private final Map<Long, Long> dueNanos = new ConcurrentHashMap<>();
+    private final Map<Long, Long> strategyDueNanos = new ConcurrentHashMap<>();
+    private final Recorder recorder = new Recorder(3);
+    private final Recorder strategyRecorder = new Recorder(3);
+    private final LongAdder refused = new LongAdder();
+    private long slot = 1;
+
+    private Session(BenchNode node) {
+      this.node = node;
+    }
+
+    static Session start(int symbols) {
+      Session session = new Session(BenchNode.start(symbols, new BenchStrategies(new MarketTally())));
+      session.prepare(symbols);
+      return session;
+    }
+
+    private void prepare(int symbols) {
       AtomicInteger runners = new AtomicInteger();
-      Map<Long, Long> dueNanos = new ConcurrentHashMap<>();
-      Map<Long, Long> strategyDueNanos = new ConcurrentHashMap<>();
-      Recorder recorder = new Recorder(3);
-      Recorder strategyRecorder = new Recorder(3);
-      LongAdder refused = new LongAdder();
       NoticeListener notices = new NoticeListener(node.system(), "latency-notices");
       notices.onNotice(n -> {
         if (n instanceof NodeNotice.RunnerStarted) {
@@ -44,17 +96,16 @@ final class IntentLatency {
         } else if (n instanceof NodeNotice.VenueAcknowledged a && a.tag() != null) {
           record(dueNanos.remove(Long.parseLong(a.tag())), recorder);
         } else if (n instanceof NodeNotice.OrderProgressed p && p.tag() != null) {
-          long slot = Long.parseLong(p.tag());
+          long tagged = Long.parseLong(p.tag());
           if (p.status() == OrderStatus.REJECTED) {
             refused.increment();
-            dueNanos.remove(slot);
-            strategyDueNanos.remove(slot);
+            dueNanos.remove(tagged);
+            strategyDueNanos.remove(tagged);
           } else {
-            record(strategyDueNanos.remove(slot), strategyRecorder);
+            record(strategyDueNanos.remove(tagged), strategyRecorder);
           }
         }
       });
-      List<String> names = new ArrayList<>();
       List<StrategyConfig> configs = new ArrayList<>();
       for (int s = 0; s < symbols; s++) {
         names.add(BenchNode.symbol(s));
@@ -66,32 +117,37 @@ final class IntentLatency {
         node.symbolRef(names.get(s)).tell(new SymbolEntity.PublishMarketData(TriggerFeed.touchAndTrade(names.get(s), 0)));
       }
       Pause.millis(1_000);
-      result.note("latency" + suffix, ratePerSecond + " orders/s offered on " + symbols + " symbols with one market-order "
-          + "strategy each (each strategy gets a trade every " + (symbols * 1000 / ratePerSecond) + " ms); from the "
-          + "slot's due time until the venue's acceptance reaches the connection (intent, risk decision and "
-          + "submit persisted on the way); intent_to_strategy_ack until the strategy persisted it too; "
-          + "HdrHistogram, coordinated omission corrected");
-      long slot = 1;
-      offer(node, names, ratePerSecond, Duration.ofSeconds(3), slot, dueNanos, strategyDueNanos);
-      slot += 3L * ratePerSecond;
-      for (int run = 0; run < runs; run++) {
-        Pause.millis(500);
-        dueNanos.clear();
-        strategyDueNanos.clear();
-        recorder.getIntervalHistogram();
-        strategyRecorder.getIntervalHistogram();
-        offer(node, names, ratePerSecond, window, slot, dueNanos, strategyDueNanos);
-        slot += window.toSeconds() * ratePerSecond;
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while ((!dueNanos.isEmpty() || !strategyDueNanos.isEmpty()) && System.nanoTime() < deadline) {
-          Pause.millis(10);
-        }
-        result.add("intent_unanswered" + suffix, closeWindow(dueNanos, recorder));
-        report(result, "intent_to_ack", suffix, recorder.getIntervalHistogram());
-        result.add("intent_to_strategy_ack_unanswered" + suffix, closeWindow(strategyDueNanos, strategyRecorder));
-        report(result, "intent_to_strategy_ack", suffix, strategyRecorder.getIntervalHistogram());
+    }
+
+    /** Offers the rate for a while without measuring. */
+    void offer(int rate, Duration length) {
+      IntentLatency.offer(node, names, rate, length, slot, dueNanos, strategyDueNanos);
+      slot += length.toSeconds() * rate;
+    }
+
+    /** One measured window at the rate; returns its intent_to_ack p99 in microseconds. */
+    long measure(int rate, Duration window, PartResult result, String suffix) {
+      Pause.millis(500);
+      dueNanos.clear();
+      strategyDueNanos.clear();
+      recorder.getIntervalHistogram();
+      strategyRecorder.getIntervalHistogram();
+      offer(rate, window);
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while ((!dueNanos.isEmpty() || !strategyDueNanos.isEmpty()) && System.nanoTime() < deadline) {
+        Pause.millis(10);
       }
-      result.add("intent_refused" + suffix, refused.sum());
+      result.add("intent_unanswered" + suffix, closeWindow(dueNanos, recorder));
+      Histogram acks = recorder.getIntervalHistogram();
+      report(result, "intent_to_ack", suffix, acks);
+      result.add("intent_to_strategy_ack_unanswered" + suffix, closeWindow(strategyDueNanos, strategyRecorder));
+      report(result, "intent_to_strategy_ack", suffix, strategyRecorder.getIntervalHistogram());
+      return acks.getValueAtPercentile(99);
+    }
+
+    @Override
+    public void close() {
+      node.close();
     }
   }
 

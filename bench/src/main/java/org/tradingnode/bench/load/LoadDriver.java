@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,7 +14,7 @@ import java.util.Map;
  * The end-to-end load driver. {@code LoadDriver <part> [--runs N] [--seconds S] [--out DIR]} runs one
  * part against a node started in this JVM and writes {@code DIR/<part>.json}; {@code bench/run} runs
  * every part in its own JVM and then {@link Report} merges them. Parts: baselines, market, orders,
- * latency, stop, heap, recovery-prepare, recovery.
+ * latency, knee, stop, heap, recovery-prepare, recovery.
  */
 public final class LoadDriver {
   private LoadDriver() {}
@@ -52,6 +53,9 @@ public final class LoadDriver {
           runs, window, result);
       case "latency" -> IntentLatency.run(intOption(options, "symbols", 200), intOption(options, "rate", 1000),
           runs, window, result);
+      case "knee" -> IntentLatency.knee(intOption(options, "symbols", 200), Arrays.stream(options.getOrDefault("rates",
+          "50,100,150,200,250,300,400,500").split(",")).map(String::trim).map(Integer::parseInt).toList(), window,
+          10_000, result);
       case "stop" -> EmergencyStop.run(intOption(options, "symbols", 100), intOption(options, "strategies", 1000),
           intOption(options, "cycles", 20), result);
       case "heap" -> HeapFootprint.run(intOption(options, "symbols", 10_000), intOption(options, "strategies", 1000),
