@@ -11,12 +11,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.tradingnode.core.testing.Await;
 
 /**
  * A small HTTP client for the control API (or the venue simulator) on 127.0.0.1, and polling without
  * wall-clock assertions.
  */
 final class ApiClient {
+  /** How often a node in a process of its own is asked again while a test waits on it. */
+  static final Duration PACE = Duration.ofMillis(500);
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final String base;
@@ -26,7 +29,12 @@ final class ApiClient {
   }
 
   /** Status and parsed body. */
-  record Answer(int status, JsonNode body) {}
+  record Answer(int status, JsonNode body) {
+    @Override
+    public String toString() {
+      return status + " " + body;
+    }
+  }
 
   Answer get(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
@@ -76,24 +84,11 @@ final class ApiClient {
   }
 
   /**
-   * Asks again until the answer satisfies the condition; gives up after {@code attempts} tries with a
-   * message showing the last answer. The pause only paces the polling, nothing is asserted about time.
+   * Asks again every {@link #PACE} until the answer satisfies the condition; gives up after {@code attempts}
+   * paces with a message showing the last answer. The pause only paces the polling, nothing is asserted
+   * about time.
    */
   static Answer until(Supplier<Answer> ask, Predicate<Answer> condition, int attempts, String what) {
-    Answer last = null;
-    for (int i = 0; i < attempts; i++) {
-      last = ask.get();
-      if (last.status() >= 0 && condition.test(last)) {
-        return last;
-      }
-      try {
-        Thread.sleep(500);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("gave up waiting for " + what + "; last answer: "
-        + (last == null ? "none" : last.status() + " " + last.body()));
+    return Await.until(what, ask, a -> a.status() >= 0 && condition.test(a), PACE.multipliedBy(attempts), PACE);
   }
 }

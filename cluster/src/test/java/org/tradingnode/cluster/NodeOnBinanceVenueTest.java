@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.tradingnode.core.testing.Await;
 
 /**
  * The node with {@code VENUE=binance} trading through the Binance connector on the venue simulator,
@@ -152,10 +153,9 @@ class NodeOnBinanceVenueTest {
         "no open order left at the node");
     ApiClient.until(() -> venue.api.get("/admin/state"), a -> venueExecution(a.body()).values().stream()
         .noneMatch(NodeOnBinanceVenueTest::openAtVenue), 240, "no open order left at the venue");
-    // Reports may still be on their way to the strategies: give them time, then assert either way.
-    for (int i = 0; i < 120 && !agree(api.get("/api/v1/orders").body()); i++) {
-      Thread.sleep(500);
-    }
+    // Reports may still be on their way to the strategies: give them time, then check every detail.
+    Await.until("the node and the venue to agree", () -> disagreements(api.get("/api/v1/orders").body()),
+        List::isEmpty, ApiClient.PACE.multipliedBy(120), ApiClient.PACE);
 
     JsonNode orders = api.get("/api/v1/orders").body();
     JsonNode state = venue.adminState();
@@ -215,15 +215,21 @@ class NodeOnBinanceVenueTest {
     return execution.startsWith("NEW ") || execution.startsWith("PARTIALLY_FILLED ");
   }
 
-  /** Whether every order and every position of the node agrees with the venue right now. */
-  private boolean agree(JsonNode orders) {
+  /** Where the node's orders and positions disagree with the venue right now, each with both sides. */
+  private List<String> disagreements(JsonNode orders) {
     Map<String, String> execution = venueExecution();
     Map<String, BigDecimal> positions = netPositions();
     Map<String, BigDecimal> balances = venue.balances();
-    return mismatches(orders, execution, execution.keySet()).isEmpty()
-        && BASE_ASSET.entrySet().stream().allMatch(e -> positions.getOrDefault(e.getKey(), BigDecimal.ZERO)
-            .compareTo(balances.getOrDefault(e.getValue(), BigDecimal.ZERO).subtract(VENUE_START.get(e.getValue())))
-            == 0);
+    List<String> disagreements = new ArrayList<>(mismatches(orders, execution, execution.keySet()));
+    BASE_ASSET.forEach((symbol, asset) -> {
+      BigDecimal held = positions.getOrDefault(symbol, BigDecimal.ZERO);
+      BigDecimal change = balances.getOrDefault(asset, BigDecimal.ZERO).subtract(VENUE_START.get(asset));
+      if (held.compareTo(change) != 0) {
+        disagreements.add(symbol + ": the node holds " + held + ", the venue's " + asset + " balance changed by "
+            + change);
+      }
+    });
+    return disagreements;
   }
 
   /**

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.tradingnode.core.testing.Await;
 import org.tradingnode.persistence.cassandra.LocalCassandra;
 import org.tradingnode.persistence.cassandra.TestCassandra;
 
@@ -253,10 +254,9 @@ class ThreeNodeFailoverTest {
     ApiClient.until(() -> venue.api.get("/admin/state"), a -> execution(a.body()).values().stream()
         .noneMatch(ThreeNodeFailoverTest::openAtVenue), 240, "no open order left at the venue");
     // The read side follows the journal: wait until it has every order the venue has, then compare.
-    for (int i = 0; i < 240 && !ledgerDifferences(cluster.anyApi().get("/api/v1/orders").body(), venue.adminState())
-        .isEmpty(); i++) {
-      Thread.sleep(500);
-    }
+    Await.until("the read side to hold every order as the venue has it",
+        () -> ledgerDifferences(cluster.anyApi().get("/api/v1/orders").body(), venue.adminState()), List::isEmpty,
+        ApiClient.PACE.multipliedBy(240), ApiClient.PACE);
 
     JsonNode orders = cluster.anyApi().get("/api/v1/orders").body();
     JsonNode state = venue.adminState();

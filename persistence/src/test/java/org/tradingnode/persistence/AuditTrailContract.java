@@ -11,7 +11,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.RecipientRef;
@@ -35,6 +37,7 @@ import org.tradingnode.core.entity.RiskEntity;
 import org.tradingnode.core.entity.SafetyCoordinator;
 import org.tradingnode.core.entity.StrategyEntity;
 import org.tradingnode.core.entity.SymbolEntity;
+import org.tradingnode.core.testing.Await;
 
 /**
  * The audit trail on a real journal, the same for every profile: the hash chain of an entity verifies
@@ -129,13 +132,11 @@ abstract class AuditTrailContract {
    * Waits until one page shows every expected event (a tag query shows an event once the journal has
    * written it to its tag, which on Cassandra happens asynchronously), then lists them page by page.
    */
-  private List<AuditEvent> listAllPages(int expectedCount) throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (await(audit.eventsOfType("Symbol", symbolsStartedAt, System.currentTimeMillis() + 60_000, null, 1000))
-        .events().size() < expectedCount) {
-      assertTrue(System.nanoTime() < deadline, "the events of the type never all showed up");
-      Thread.sleep(250);
-    }
+  private List<AuditEvent> listAllPages(int expectedCount) {
+    Await.until("the events of the type to all show up",
+        () -> await(audit.eventsOfType("Symbol", symbolsStartedAt, System.currentTimeMillis() + 60_000, null, 1000))
+            .events().size(),
+        n -> n >= expectedCount, WAIT);
     List<AuditEvent> all = new ArrayList<>();
     AuditCursor after = null;
     do {
@@ -148,16 +149,14 @@ abstract class AuditTrailContract {
     return all;
   }
 
-  private void awaitRunning(ActorRef<SafetyCoordinator.Command> coordinator) throws Exception {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (await(AskPattern.<SafetyCoordinator.Command, ModeView>ask(coordinator, SafetyCoordinator.GetMode::new,
-        WAIT, kit.system().scheduler())).mode() != TradingMode.RUNNING) {
-      assertTrue(System.nanoTime() < deadline, "the coordinator never reached RUNNING");
-      Thread.sleep(50);
-    }
+  private void awaitRunning(ActorRef<SafetyCoordinator.Command> coordinator) {
+    Await.until("the coordinator to reach RUNNING",
+        () -> await(AskPattern.<SafetyCoordinator.Command, ModeView>ask(coordinator, SafetyCoordinator.GetMode::new,
+            WAIT, kit.system().scheduler())).mode(),
+        mode -> mode == TradingMode.RUNNING, WAIT);
   }
 
-  private void changeModes(ActorRef<SafetyCoordinator.Command> coordinator, int first, int count) throws Exception {
+  private void changeModes(ActorRef<SafetyCoordinator.Command> coordinator, int first, int count) {
     for (int i = first; i < first + count; i++) {
       TradingMode target = i % 2 == 0 ? TradingMode.SAFE_MODE : TradingMode.RUNNING;
       String reason = String.format("step-%04d", i);
@@ -168,8 +167,15 @@ abstract class AuditTrailContract {
     }
   }
 
-  private static <T> T await(CompletionStage<T> stage) throws Exception {
-    return stage.toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+  private static <T> T await(CompletionStage<T> stage) {
+    try {
+      return stage.toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static final EntityDirectory NO_ONE = new EntityDirectory() {

@@ -24,6 +24,7 @@ import org.tradingnode.core.entity.RiskEntity;
 import org.tradingnode.core.entity.SafetyCoordinator;
 import org.tradingnode.core.entity.StrategyEntity;
 import org.tradingnode.core.entity.SymbolEntity;
+import org.tradingnode.core.testing.Await;
 import org.tradingnode.core.venue.binance.BinanceCredentials;
 import org.tradingnode.core.venue.binance.BinanceMarketStream;
 import org.tradingnode.core.venue.binance.BinanceVenueSettings;
@@ -103,7 +104,8 @@ class BinanceMarketStreamTest {
         {"sendRawFrames": ["{\\"stream\\": \\"btcusdt@trade\\", \\"data\\": {\\"e\\": \\"trade\\", \\"s\\": ",
                            "{\\"stream\\": \\"btcusdt@depth@100ms\\", \\"data\\": {\\"e\\": \\"depthUpdate\\", \\"s\\": \\"BTCUSDT\\", \\"U\\": \\"one\\"}}",
                            "{\\"stream\\": \\"btcusdt@kline_1m\\", \\"data\\": {\\"e\\": \\"kline\\"}}"]}""");
-    await(() -> counters.malformed() == 2 && counters.unknown() == 1);
+    Await.until("the garbled frames to be counted", () -> new Counted(counters.malformed(), counters.unknown()),
+        new Counted(2, 1)::equals, Duration.ofSeconds(10));
     int before = published.size();
     awaitDiffsAfterLastSnapshot(published.stream().filter(e -> e instanceof BookDelta d && !d.snapshot()).count() + 3);
 
@@ -156,13 +158,8 @@ class BinanceMarketStreamTest {
     });
   }
 
-  private void await(BooleanSupplier done) {
-    TestProbe<Object> idle = kit.createTestProbe();
-    for (int attempt = 0; attempt < 100 && !done.getAsBoolean(); attempt++) {
-      idle.expectNoMessage(Duration.ofMillis(100));
-    }
-    assertTrue(done.getAsBoolean(), "malformed " + counters.malformed() + ", unknown " + counters.unknown());
-  }
+  /** The frames the market stream counted as malformed and as of an unknown kind. */
+  private record Counted(long malformed, long unknown) {}
 
   /** Only the symbol entity is reached by the market stream. */
   private final class SymbolsOnly implements EntityDirectory {

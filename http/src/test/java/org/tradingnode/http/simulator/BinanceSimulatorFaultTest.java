@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tradingnode.core.domain.venue.binance.BinanceQuery;
+import org.tradingnode.core.testing.Await;
 
 /** Faults injected through the admin API, as a connector under test would meet them. */
 class BinanceSimulatorFaultTest {
@@ -32,6 +34,17 @@ class BinanceSimulatorFaultTest {
   @AfterEach
   void stop() {
     venue.close();
+  }
+
+  private JsonNode adminState() {
+    try {
+      return venue.adminState();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
@@ -127,12 +140,9 @@ class BinanceSimulatorFaultTest {
           .sendAsync(HttpRequest.newBuilder(URI.create(venue.simulator.restBaseUrl() + "/api/v3/userDataStream"))
               .header("X-MBX-APIKEY", SimulatorAccount.DEMO_API_KEY).POST(HttpRequest.BodyPublishers.noBody()).build(),
               HttpResponse.BodyHandlers.ofString());
-      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (venue.adminState().path("unansweredWhileSilent").asInt() == 0 && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
-      assertEquals(1, venue.adminState().path("unansweredWhileSilent").asInt(),
-          "the venue holds the request unanswered while silent");
+      int unansweredWhileSilent = Await.until("the request to reach the silent venue",
+          () -> adminState().path("unansweredWhileSilent").asInt(), n -> n != 0, Duration.ofSeconds(10));
+      assertEquals(1, unansweredWhileSilent, "the venue holds the request unanswered while silent");
       boolean streamedWhileSilent = stream.receivesWithin(Duration.ofMillis(300));
       venue.clearFaults();
 

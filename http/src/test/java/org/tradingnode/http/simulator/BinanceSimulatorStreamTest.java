@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tradingnode.core.domain.venue.binance.BinanceQuery;
+import org.tradingnode.core.testing.Await;
 
 /** The WebSocket streams, read by a real WebSocket client. */
 class BinanceSimulatorStreamTest {
@@ -147,13 +148,11 @@ class BinanceSimulatorStreamTest {
     try (StreamClient idle = venue.stream("/ws")) {
       idle.ping();
 
-      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while ((idle.pongsReceived() == 0 || idle.pingsReceived() == 0) && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
+      Heard heard = Await.until("a pong and a ping", () -> new Heard(idle.pongsReceived(), idle.pingsReceived()),
+          h -> h.pongs() != 0 && h.pings() != 0, Duration.ofSeconds(10));
 
-      assertTrue(idle.pongsReceived() > 0, "no pong");
-      assertTrue(idle.pingsReceived() > 0, "no ping");
+      assertTrue(heard.pongs() > 0, "no pong");
+      assertTrue(heard.pings() > 0, "no ping");
     }
   }
 
@@ -175,6 +174,9 @@ class BinanceSimulatorStreamTest {
       }
     }
   }
+
+  /** The pongs and the pings a client's socket received. */
+  private record Heard(int pongs, int pings) {}
 
   private static long apply(JsonNode event, Map<BigDecimal, BigDecimal> bids, Map<BigDecimal, BigDecimal> asks) {
     event.path("b").forEach(l -> set(bids, l));

@@ -6,14 +6,14 @@ import static org.tradingnode.http.simulator.BinanceVenueUnderTest.buy;
 import static org.tradingnode.http.simulator.BinanceVenueUnderTest.intent;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
-import java.util.function.Predicate;
 import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -29,6 +29,7 @@ import org.tradingnode.core.domain.order.VenueReport;
 import org.tradingnode.core.domain.venue.binance.BinanceQuery;
 import org.tradingnode.core.gateway.VenueEvent;
 import org.tradingnode.core.gateway.VenueCommand;
+import org.tradingnode.core.testing.Await;
 import org.tradingnode.core.venue.binance.BinanceCredentials;
 import org.tradingnode.core.venue.binance.BinanceVenueSettings;
 
@@ -61,8 +62,15 @@ class BinanceVenueFaultTest {
     return venue;
   }
 
-  private JsonNode demoState(String part) throws Exception {
-    return fixture.adminState().path(part).path(DEMO);
+  private JsonNode demoState(String part) {
+    try {
+      return fixture.adminState().path(part).path(DEMO);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
@@ -92,8 +100,10 @@ class BinanceVenueFaultTest {
     child.awaitReport("s1-ask", VenueReport.Accepted.class);
 
     fixture.injectFaults("{\"silent\": true}");
-    JsonNode execution = awaitState("execution",
-        e -> !e.path("s1-bid").asText().startsWith("NEW") || !e.path("s1-ask").asText().startsWith("NEW"));
+    JsonNode execution = Await.until("the venue's execution of s1-bid or s1-ask to leave NEW",
+        () -> demoState("execution"),
+        e -> !e.path("s1-bid").asText().startsWith("NEW") || !e.path("s1-ask").asText().startsWith("NEW"),
+        Duration.ofSeconds(60));
     fixture.injectFaults("{\"silent\": false, \"dropSockets\": true}");
     TestProbe<Object> watcher = child.kit.createTestProbe();
     watcher.expectTerminated(first, BinanceVenueUnderTest.WAIT);
@@ -180,7 +190,9 @@ class BinanceVenueFaultTest {
     fixture.injectFaults("""
         {"sendRawFrames": ["{\\"e\\": \\"executionReport\\", \\"s\\": ", "{\\"e\\": \\"executionReport\\", \\"i\\": \\"x\\"}",
                            "{\\"e\\": \\"somethingNew\\"}", "not json at all"]}""");
-    awaitCounted(() -> child.counters.malformed() == 3 && child.counters.unknown() == 1);
+    Await.until("the garbled frames to be counted",
+        () -> new Counted(child.counters.malformed(), child.counters.unknown()), new Counted(3, 1)::equals,
+        Duration.ofSeconds(10));
     venue.tell(new VenueCommand.Place(buy("s1-after-garble", OrderType.MARKET, "0.001", null)));
 
     child.awaitFillReports("s1-after-garble", 2);
@@ -188,25 +200,8 @@ class BinanceVenueFaultTest {
     assertEquals(1, child.counters.unknown());
   }
 
-  private void awaitCounted(BooleanSupplier done) {
-    TestProbe<Object> idle = child.kit.createTestProbe();
-    for (int attempt = 0; attempt < 100 && !done.getAsBoolean(); attempt++) {
-      idle.expectNoMessage(Duration.ofMillis(100));
-    }
-    assertTrue(done.getAsBoolean(), "malformed " + child.counters.malformed() + ", unknown " + child.counters.unknown());
-  }
-
-  private JsonNode awaitState(String part, Predicate<JsonNode> done) throws Exception {
-    TestProbe<Object> idle = child.kit.createTestProbe();
-    for (int attempt = 0; attempt < 600; attempt++) {
-      JsonNode state = demoState(part);
-      if (done.test(state)) {
-        return state;
-      }
-      idle.expectNoMessage(Duration.ofMillis(100));
-    }
-    throw new AssertionError("the venue's " + part + " never got there: " + demoState(part));
-  }
+  /** The user stream frames the child counted as malformed and as of an unknown kind. */
+  private record Counted(long malformed, long unknown) {}
 
   /** The first Accepted or Rejected of each of {@code count} orders named {@code prefix + i}. */
   private Map<String, VenueReport> awaitFirstAnswers(String prefix, int count) {
