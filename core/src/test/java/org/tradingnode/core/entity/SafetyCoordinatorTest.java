@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.tradingnode.core.domain.mode.TradingMode;
+import org.tradingnode.core.testing.Await;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SafetyCoordinatorTest {
@@ -36,10 +37,8 @@ class SafetyCoordinatorTest {
   }
 
   private void awaitMode(TradingMode mode) {
-    for (int i = 0; i < 100 && coordinator.getState().mode().mode() != mode; i++) {
-      kit.createTestProbe().expectNoMessage(Duration.ofMillis(20));
-    }
-    assertEquals(mode, coordinator.getState().mode().mode());
+    Await.until("mode " + mode, () -> coordinator.getState().mode().mode(), seen -> seen == mode,
+        Duration.ofSeconds(2));
   }
 
   private StatusReply<ModeView> change(TradingMode target) {
