@@ -214,11 +214,12 @@ class ThreeNodeFailoverTest {
     List<String> listingProblems = listing.stop();
     assertEquals(List.of(), listingProblems, "the strategy listing during the failover");
     System.out.printf("emergency stop at once after node %d (the coordinator's) was killed: answered %d in %.2f s "
-        + "(recorded by the coordinator: %s; the entities' account: %s); the %d strategies on the survivors halted %.2f s after it was issued "
-        + "(seen through the API), the %d of the killed node came back halted on the survivors after %.1f s; the "
+        + "(recorded by the coordinator: %s; the entities' account: %s); the %d strategies on the survivors "
+        + "halted %.2f s after it was issued (seen through the API), the %d of the killed node came back halted "
+        + "on the survivors after %.1f s; the "
         + "listing answered %d times from the survivors, every time with all %d strategies%n", victim, stop.status(),
-        answeredIn, stop.body().get("recorded").asText(), stop.body().get("entities"), onSurvivors.size(), survivorsHaltedIn,
-        strategyIds.size() - onSurvivors.size(), haltedIn, listing.answers(), strategyIds.size());
+        answeredIn, stop.body().get("recorded").asText(), stop.body().get("entities"), onSurvivors.size(),
+        survivorsHaltedIn, strategyIds.size() - onSurvivors.size(), haltedIn, listing.answers(), strategyIds.size());
     killed = victim;
   }
 

@@ -92,7 +92,8 @@ final class HaltAccounts {
     List<HaltWitness.NodeAccount> accounts = answers.accounts();
     List<String> sample = accounts.stream().flatMap(a -> a.ordersInFlightSample().stream()).limit(20).toList();
     return new ApiModel.HaltAccountResponse(complete, TimeUnit.NANOSECONDS.toMillis(elapsedNanos), answers.asked(),
-        accounts.size(), answers.unreachable(), accounts.stream().mapToInt(HaltWitness.NodeAccount::strategiesHalted).sum(),
+        accounts.size(), answers.unreachable(),
+        accounts.stream().mapToInt(HaltWitness.NodeAccount::strategiesHalted).sum(),
         accounts.stream().mapToInt(HaltWitness.NodeAccount::runnersActive).sum(),
         accounts.stream().mapToInt(HaltWitness.NodeAccount::cancelsSent).sum(),
         accounts.stream().mapToInt(HaltWitness.NodeAccount::ordersInFlight).sum(), sample,

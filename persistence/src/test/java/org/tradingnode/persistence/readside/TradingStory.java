@@ -19,9 +19,9 @@ import org.tradingnode.core.entity.StrategyEntity;
 
 /**
  * A known sequence of Strategy events and what the strategy itself makes of them. Strategy alpha
- * (account demo, tag Strategy-2) buys 0.01 BTC in two fills, sells half (filled in the venue's answer), has one intent denied and one
- * order cancelled, and later closes the rest; strategy beta (account other, tag Strategy-0) sells ETH
- * short.
+ * (account demo, tag Strategy-2) buys 0.01 BTC in two fills, sells half (filled in the venue's answer),
+ * has one intent denied and one order cancelled, and later closes the rest; strategy beta (account other,
+ * tag Strategy-0) sells ETH short.
  */
 final class TradingStory {
   static final long T0 = 1_767_225_600_000L;
