@@ -27,11 +27,11 @@ public final class HaltWitness {
 
   private HaltWitness() {}
 
-  /** Messages the witness takes. */
+  /** Messages the witness takes: {@link Report} from any node, the others from this node only. */
   public sealed interface Command {}
 
-  /** Ask what this node has seen of the current halt. */
-  public record Report(ActorRef<NodeAccount> replyTo) implements Command {}
+  /** Ask what this node has seen of the current halt; sent from any node, so it crosses the wire. */
+  public record Report(ActorRef<NodeAccount> replyTo) implements Command, CborSerializable {}
 
   private record Noticed(NodeNotice notice) implements Command {}
 

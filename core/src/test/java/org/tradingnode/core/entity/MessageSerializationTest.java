@@ -52,7 +52,8 @@ class MessageSerializationTest {
     }
     assertTrue(verified.size() > 60, "only " + verified.size() + " types found: " + verified);
     assertTrue(verified.containsAll(List.of("CreateStrategy", "OrderIntended", "DefinedStrategy", "EvaluateIntent",
-        "OrderApproved", "SubmitOrder", "OrderFilled", "ChangeMode", "ModeChanged", "PublishMarketData")));
+        "OrderApproved", "SubmitOrder", "OrderFilled", "ChangeMode", "ModeChanged", "PublishMarketData",
+        "Report", "NodeAccount", "HaltSignal")), "the messages that cross nodes are among them: " + verified);
   }
 
   private Object sample(Type type) {
