@@ -73,7 +73,8 @@ public final class ApiModel {
    * What the entities of every node that answered reported about the halt, {@code afterMs} after the stop
    * was asked for: strategies that recorded it, runners still active, cancels sent, and orders still open
    * at the venue or on their way there (the oldest few named). {@code complete} when every reachable node
-   * asked answered with no runner active and no order in flight; unreachable nodes are counted, not asked.
+   * asked answered with no runner active and no order in flight; a node asked that did not answer (it may
+   * have just died) leaves it incomplete; unreachable nodes are counted, not asked.
    */
   public record HaltAccountResponse(boolean complete, long afterMs, int nodesAsked, int nodesAnswered,
       int nodesUnreachable, int strategiesHalted, int runnersActive, int cancelsSent, int ordersInFlight,

@@ -21,9 +21,11 @@ import org.tradingnode.core.entity.HaltWitness;
 
 /**
  * The emergency stop's account from the entities themselves: every reachable node's {@link HaltWitness} is
- * asked, again every 50 ms, until every one of them has answered with no runner active and no order open
- * at the venue or on its way there, or until the deadline; the last answers are the account. Nodes the
- * cluster sees as unreachable are counted, not asked.
+ * asked, again every 50 ms, until every node that answers reports no runner active and no order open at
+ * the venue or on its way there, or until the deadline; the last answers are the account. A node that
+ * does not answer within a round (one that just died and is not yet known as unreachable) does not hold
+ * the answer back: it is counted as asked and not answered, and the account is then not complete. Nodes
+ * the cluster sees as unreachable are counted, not asked.
  */
 final class HaltAccounts {
   private static final Duration ASK_WITHIN = Duration.ofMillis(300);
@@ -38,9 +40,10 @@ final class HaltAccounts {
   /** Gathers until the halt is complete everywhere or {@code deadlineNanos} ({@link System#nanoTime()}). */
   CompletionStage<ApiModel.HaltAccountResponse> gather(long startNanos, long deadlineNanos) {
     return askAll().thenCompose(accounts -> {
-      boolean complete = isComplete(accounts);
+      boolean halted = isHalted(accounts);
+      boolean complete = halted && accounts.accounts().size() == accounts.asked();
       long now = System.nanoTime();
-      if (complete || now + TimeUnit.MILLISECONDS.toNanos(POLL_EVERY_MS) + ASK_WITHIN.toNanos() > deadlineNanos) {
+      if (halted || now + TimeUnit.MILLISECONDS.toNanos(POLL_EVERY_MS) + ASK_WITHIN.toNanos() > deadlineNanos) {
         return CompletableFuture.completedFuture(response(accounts, complete, now - startNanos));
       }
       return CompletableFuture.supplyAsync(() -> null,
@@ -49,8 +52,9 @@ final class HaltAccounts {
     });
   }
 
-  private static boolean isComplete(Answers answers) {
-    return !answers.accounts().isEmpty() && answers.accounts().size() == answers.asked()
+  /** Every node that answered has seen the halt, has no runner active and no order in flight. */
+  private static boolean isHalted(Answers answers) {
+    return !answers.accounts().isEmpty()
         && answers.accounts().stream().allMatch(a -> a.halted() && a.runnersActive() == 0 && a.ordersInFlight() == 0);
   }
 

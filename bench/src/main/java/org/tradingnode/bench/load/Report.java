@@ -75,7 +75,8 @@ public final class Report {
         .orElse(Double.NaN)));
     target(targets, "failover_strategies_back_s", worst, "<", 10);
     target(targets, "failover_stop_answered_s", worst, "<", 1);
-    target(targets, "failover_stop_entities_complete_ms", worst, "<", 1000);
+    target(targets, "failover_stop_entities_halted_ms", worst, "<", 1000);
+    target(targets, "failover_stop_entities_not_halted", worst, "<", 1);
     ObjectNode ratios = root.putObject("ratios");
     ratio(ratios, "market_events_per_s / baseline_sharded_tell_per_s",
         medians.get("market_events_per_s"), medians.get("baseline_sharded_tell_per_s"));
