@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.ExtendedActorSystem;
@@ -21,14 +22,15 @@ import org.tradingnode.core.entity.HaltWitness;
 
 /**
  * The emergency stop's account from the entities themselves: every reachable node's {@link HaltWitness} is
- * asked, again every 50 ms, until every node that answers reports no runner active and no order open at
- * the venue or on its way there, or until the deadline; the last answers are the account. A node that
- * does not answer within a round (one that just died and is not yet known as unreachable) does not hold
- * the answer back: it is counted as asked and not answered, and the account is then not complete. Nodes
- * the cluster sees as unreachable are counted, not asked.
+ * asked (each answer awaited 250 ms), again every 50 ms, until every node that answers reports no runner
+ * active and no order open at the venue or on its way there, or until the deadline; the last answers are
+ * the account. A node that does not answer a round (one that just died and is not yet known as
+ * unreachable) is not asked again and does not hold the answer back: it is counted as asked and not
+ * answered, and the account is then not complete. Nodes the cluster sees as unreachable are counted, not
+ * asked.
  */
 final class HaltAccounts {
-  private static final Duration ASK_WITHIN = Duration.ofMillis(300);
+  private static final Duration ASK_WITHIN = Duration.ofMillis(250);
   private static final long POLL_EVERY_MS = 50;
 
   private final ActorSystem<?> system;
@@ -39,7 +41,13 @@ final class HaltAccounts {
 
   /** Gathers until the halt is complete everywhere or {@code deadlineNanos} ({@link System#nanoTime()}). */
   CompletionStage<ApiModel.HaltAccountResponse> gather(long startNanos, long deadlineNanos) {
-    return askAll().thenCompose(accounts -> {
+    return gather(startNanos, deadlineNanos, ConcurrentHashMap.newKeySet());
+  }
+
+  /** One round, and the next unless done; a node silent in a round ({@code silent}) is not asked again. */
+  private CompletionStage<ApiModel.HaltAccountResponse> gather(long startNanos, long deadlineNanos,
+      Set<Address> silent) {
+    return askAll(silent).thenCompose(accounts -> {
       boolean halted = isHalted(accounts);
       boolean complete = halted && accounts.accounts().size() == accounts.asked();
       long now = System.nanoTime();
@@ -48,7 +56,7 @@ final class HaltAccounts {
       }
       return CompletableFuture.supplyAsync(() -> null,
               CompletableFuture.delayedExecutor(POLL_EVERY_MS, TimeUnit.MILLISECONDS))
-          .thenCompose(ignored -> gather(startNanos, deadlineNanos));
+          .thenCompose(ignored -> gather(startNanos, deadlineNanos, silent));
     });
   }
 
@@ -60,7 +68,7 @@ final class HaltAccounts {
 
   private record Answers(int asked, int unreachable, List<HaltWitness.NodeAccount> accounts) {}
 
-  private CompletionStage<Answers> askAll() {
+  private CompletionStage<Answers> askAll(Set<Address> silent) {
     return AskPattern.<Receptionist.Command, Receptionist.Listing>ask(system.receptionist(),
             replyTo -> Receptionist.find(HaltWitness.KEY, replyTo), ASK_WITHIN, system.scheduler())
         .thenCompose(listing -> {
@@ -70,9 +78,13 @@ final class HaltAccounts {
           int notAsked = listing.getServiceInstances(HaltWitness.KEY).size() - witnesses.size();
           List<CompletableFuture<HaltWitness.NodeAccount>> asks = new ArrayList<>();
           for (ActorRef<HaltWitness.Command> witness : witnesses) {
-            asks.add(AskPattern.<HaltWitness.Command, HaltWitness.NodeAccount>ask(witness,
-                    HaltWitness.Report::new, ASK_WITHIN, system.scheduler())
-                .toCompletableFuture().exceptionally(e -> null));
+            Address node = witness.path().address();
+            asks.add(silent.contains(node) ? CompletableFuture.completedFuture(null)
+                : AskPattern.<HaltWitness.Command, HaltWitness.NodeAccount>ask(witness, HaltWitness.Report::new,
+                    ASK_WITHIN, system.scheduler()).toCompletableFuture().exceptionally(e -> {
+                      silent.add(node);
+                      return null;
+                    }));
           }
           return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new)).thenApply(done -> new Answers(
               witnesses.size(), notAsked, asks.stream().map(CompletableFuture::join).filter(a -> a != null)
