@@ -494,10 +494,8 @@ public final class ExchangeConnectionEntity
     long now = clock.millis();
     batch.add(new OrderSubmitted(intent, now));
     if (batch.mode() == TradingMode.HALTED) {
-      OrderRejected rejected = new OrderRejected(intent.clientOrderId(), VenueRejectReason.TRADING_HALTED,
-          "trading was halted after risk approved the order", now);
-      Order closed = batch.add(rejected);
-      batch.afterwards(s -> notify(closed, report(rejected), List.of()));
+      decideReport(batch, new VenueReport.Rejected(intent.clientOrderId(), VenueRejectReason.TRADING_HALTED,
+          "trading was halted after risk approved the order", now));
     } else {
       batch.afterwards(s -> venue.tell(new VenueCommand.Place(intent)));
     }
@@ -670,11 +668,6 @@ public final class ExchangeConnectionEntity
     if (fills.isEmpty() && !order.isOpen()) {
       risk.tell(new RiskEntity.ReleaseOrder(order.clientOrderId()));
     }
-  }
-
-  private static VenueReport report(Event event) {
-    OrderRejected r = (OrderRejected) event;
-    return new VenueReport.Rejected(r.clientOrderId(), r.reason(), r.detail(), r.at());
   }
 
   private static List<Order> sorted(State state) {

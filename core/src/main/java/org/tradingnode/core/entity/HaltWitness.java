@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.eventstream.EventStream;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -53,13 +54,22 @@ public final class HaltWitness {
   public static Behavior<Command> create() {
     return Behaviors.setup(context -> {
       context.getSystem().receptionist().tell(Receptionist.register(KEY, context.getSelf()));
+      // Only the notices it counts: the per-order ones travel on the hot path and are none of its business.
       ActorRef<NodeNotice> notices = context.messageAdapter(NodeNotice.class, Noticed::new);
-      context.getSystem().eventStream().tell(new EventStream.Subscribe<>(NodeNotice.class, notices));
+      for (Class<? extends NodeNotice> counted : List.of(NodeNotice.RunnerStarted.class,
+          NodeNotice.RunnerStopped.class, NodeNotice.StrategyHalted.class, NodeNotice.OrdersInFlight.class)) {
+        subscribe(context.getSystem(), counted, notices);
+      }
       var address = context.getSystem().address();
       String node = address.getHost().isPresent() ? address.getHost().get() + ":" + address.getPort().orElse(0)
           : address.toString();
       return KillSwitch.watched(Switched::new, new Tally(node).behavior());
     });
+  }
+
+  private static <N extends NodeNotice> void subscribe(ActorSystem<?> system, Class<N> type,
+      ActorRef<NodeNotice> notices) {
+    system.eventStream().tell(new EventStream.Subscribe<>(type, notices.narrow()));
   }
 
   /**
