@@ -151,7 +151,7 @@ abstract class NodeEndToEndContract {
 
     assertEquals(200, halted.status(), String.valueOf(halted.body()));
     assertEquals("HALTED", halted.body().get("mode").asText());
-    assertEquals(1, halted.body().get("entities").get("nodesAnswered").asInt(), String.valueOf(halted.body()));
+    assertEquals(1, halted.body().get("entities").get("nodesAsked").asInt(), String.valueOf(halted.body()));
     JsonNode account = ApiClient.until(() -> api.get("/api/v1/emergency-stop"),
         a -> a.body().get("complete").asBoolean(), 120, "the entities to report the halt complete").body();
     assertEquals(0, account.get("runnersActive").asInt(), account.toString());
@@ -320,18 +320,24 @@ abstract class NodeEndToEndContract {
     }
   }
 
+  /** Every order's status and filled quantity, from a read side that holds every event journaled so far. */
   private Map<String, String> orderStates() {
     Map<String, String> states = new TreeMap<>();
-    api.get("/api/v1/orders").body().forEach(o -> states.put(o.get("clientOrderId").asText(),
+    consistent("/api/v1/orders").forEach(o -> states.put(o.get("clientOrderId").asText(),
         o.get("status").asText() + " " + o.get("filledQty").asText()));
     return states;
   }
 
   private Map<String, String> positionStates() {
     Map<String, String> states = new TreeMap<>();
-    api.get("/api/v1/positions").body().forEach(p -> states.put(p.get("strategyId").asText() + "/"
+    consistent("/api/v1/positions").forEach(p -> states.put(p.get("strategyId").asText() + "/"
         + p.get("symbol").asText(), p.get("quantity").asText() + " " + p.get("realizedPnl").asText()));
     return states;
+  }
+
+  private JsonNode consistent(String listing) {
+    return ApiClient.until(() -> api.get(listing + "?consistent=true"), a -> a.status() == 200, 120,
+        "the read side to hold every journaled event").body();
   }
 
   /** Positions as the strategies report them in their own details (asked of each entity), by strategy/symbol. */

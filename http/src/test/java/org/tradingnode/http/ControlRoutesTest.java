@@ -26,12 +26,15 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.RecipientRef;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.query.Offset;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -51,6 +54,7 @@ import org.tradingnode.core.entity.SafetyCoordinator;
 import org.tradingnode.core.entity.StrategyEntity;
 import org.tradingnode.core.entity.StrategyStatus;
 import org.tradingnode.core.entity.SymbolEntity;
+import org.tradingnode.core.testing.Await;
 import org.tradingnode.persistence.AuditReader;
 import org.tradingnode.persistence.EmbeddedJournalSchema;
 import org.tradingnode.persistence.JournalProfile;
@@ -148,6 +152,19 @@ class ControlRoutesTest {
     binding = Http.get(kit.system()).newServerAt("127.0.0.1", 0).bind(routes.routes()).toCompletableFuture().join();
   }
 
+  /** Stops the witnesses a test registered, so that the next test counts only its own. */
+  @AfterEach
+  void stopWitnesses() {
+    witnesses().forEach(kit::stop);
+    Await.until("no witness to be registered", this::witnesses, Set::isEmpty);
+  }
+
+  private Set<ActorRef<HaltWitness.Command>> witnesses() {
+    return AskPattern.<Receptionist.Command, Receptionist.Listing>ask(kit.system().receptionist(),
+            replyTo -> Receptionist.find(HaltWitness.KEY, replyTo), Duration.ofSeconds(3), kit.system().scheduler())
+        .toCompletableFuture().join().getServiceInstances(HaltWitness.KEY);
+  }
+
   @AfterAll
   void stop() {
     if (binding != null) {
@@ -236,6 +253,32 @@ class ControlRoutesTest {
     JsonNode asked = JSON.readTree(send("GET", "/api/v1/emergency-stop", null).body());
     assertEquals(2, asked.get("strategiesHalted").asInt(), asked.toString());
     assertTrue(asked.get("complete").asBoolean(), asked.toString());
+  }
+
+  @Test
+  void aNodeThatAnswersTheStopLaterThanARoundIsStillCounted() throws Exception {
+    coordinatorAnswers.set(true);
+    ActorRef<HaltWitness.Command> slowWitness = kit.spawn(Behaviors.<HaltWitness.Command>setup(ctx -> {
+      ctx.getSystem().receptionist().tell(Receptionist.register(HaltWitness.KEY, ctx.getSelf()));
+      return Behaviors.receiveMessage(command -> {
+        if (command instanceof HaltWitness.Report report) {
+          ctx.scheduleOnce(Duration.ofMillis(400), report.replyTo(),
+              new HaltWitness.NodeAccount("busy-node", true, 1L, 3, 0, 0, 0, List.of()));
+        }
+        return Behaviors.same();
+      });
+    }));
+    Await.until("the slow witness to be the only one registered", this::witnesses,
+        found -> found.equals(Set.of(slowWitness)));
+
+    HttpResponse<String> answer = send("POST", "/api/v1/emergency-stop", "{\"reason\": \"drill\"}");
+
+    assertEquals(200, answer.statusCode(), answer.body());
+    JsonNode entities = JSON.readTree(answer.body()).get("entities");
+    assertEquals(1, entities.get("nodesAsked").asInt(), answer.body());
+    assertEquals(1, entities.get("nodesAnswered").asInt(), "its answer came after the first round: " + answer.body());
+    assertTrue(entities.get("complete").asBoolean(), answer.body());
+    assertEquals(3, entities.get("strategiesHalted").asInt(), answer.body());
   }
 
   @Test
