@@ -112,7 +112,8 @@ public final class ApiModel {
       List<OrderResponse> workingOrders,
       List<OrderResponse> recentlyClosed,
       String node,
-      boolean runnerActive) {
+      boolean runnerActive,
+      long runnerSince) {
 
     static StrategyResponse of(StrategyDetails d) {
       List<PositionResponse> positions = d.positions().stream()
@@ -125,7 +126,7 @@ public final class ApiModel {
           d.counts().intended(), OrderCountsResponse.of(d.counts()), realized, unrealized, fees, positions,
           d.openOrders().stream().map(OrderResponse::of).toList(),
           d.recentlyClosed().stream().map(OrderResponse::of).toList(), d.placement().node(),
-          d.placement().runnerActive());
+          d.placement().runnerActive(), d.placement().runnerSince());
     }
   }
 

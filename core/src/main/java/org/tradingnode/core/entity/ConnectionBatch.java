@@ -108,7 +108,7 @@ final class ConnectionBatch {
       a.fills().forEach(fill -> newFillIds.add(fill.fillId()));
     }
     ExchangeConnectionEntity.OrderEvent orderEvent = (ExchangeConnectionEntity.OrderEvent) event;
-    Order next = ExchangeConnectionEntity.advance(order(orderEvent.clientOrderId()), orderEvent);
+    Order next = ConnectionEvents.advance(order(orderEvent.clientOrderId()), orderEvent);
     touched.put(orderEvent.clientOrderId(), next);
     return next;
   }

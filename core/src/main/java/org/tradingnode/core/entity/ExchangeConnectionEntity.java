@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -29,6 +28,7 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.tradingnode.core.domain.instrument.Instrument;
 import org.tradingnode.core.domain.instrument.InstrumentCatalog;
+import org.tradingnode.core.domain.account.VenueAccount;
 import org.tradingnode.core.domain.mode.TradingMode;
 import org.tradingnode.core.domain.order.Fill;
 import org.tradingnode.core.domain.order.Order;
@@ -36,10 +36,8 @@ import org.tradingnode.core.domain.order.OrderChange;
 import org.tradingnode.core.domain.order.OrderHistory;
 import org.tradingnode.core.domain.order.OrderIntent;
 import org.tradingnode.core.domain.order.OrderLedger;
-import org.tradingnode.core.domain.order.OrderStatus;
 import org.tradingnode.core.domain.order.VenueRejectReason;
 import org.tradingnode.core.domain.order.VenueReport;
-import org.tradingnode.core.domain.paper.SpotBalances;
 import org.tradingnode.core.entity.chain.ChainingEventAdapter;
 import org.tradingnode.core.gateway.VenueCommand;
 import org.tradingnode.core.gateway.VenueEvent;
@@ -256,7 +254,8 @@ public final class ExchangeConnectionEntity
   private final VenueGateway gateway;
   private final Clock clock;
   private final GroupCommit<Command> commits;
-  private final OrderArchive archive;
+  private final ConnectionReplies replies;
+  private final ConnectionDecisions decisions;
   private final int window;
   private ActorRef<VenueCommand> venue;
   private boolean reconciled;
@@ -264,12 +263,7 @@ public final class ExchangeConnectionEntity
   private final HaltGuard guard = new HaltGuard();
   /** Where the venue child reports: its events become this entity's commands. */
   private final ActorRef<VenueEvent> venueEvents;
-  /** Open orders whose cancel went to the current venue connection; asking twice adds nothing. */
-  private final Set<String> cancelsSent = new HashSet<>();
-  /** When the halt this connection works under was decided (0 while trading is not halted). */
-  private long haltedSince;
-  /** Cancels sent since that halt, for the emergency stop's account ({@link HaltWitness}). */
-  private int cancelsSinceHalt;
+  private final ConnectionCancels cancels = new ConnectionCancels();
 
   /**
    * A connection whose venue child the gateway makes. It keeps the closed orders of the last
@@ -296,7 +290,9 @@ public final class ExchangeConnectionEntity
     this.gateway = gateway;
     this.clock = clock;
     this.commits = new GroupCommit<>(context.getSelf(), WriteCollected.INSTANCE);
-    this.archive = archive;
+    this.replies = new ConnectionReplies(context, connectionId, directory, archive);
+    this.decisions = new ConnectionDecisions(context, connectionId, directory, instruments, clock, cancels, replies,
+        () -> venue, () -> reconciled);
     this.venueEvents = context.messageAdapter(VenueEvent.class, ExchangeConnectionEntity::fromVenue);
     var config = context.getSystem().settings().config();
     this.window = config.hasPath(WINDOW_SETTING) ? config.getInt(WINDOW_SETTING) : OrderLedger.DEFAULT_WINDOW;
@@ -358,7 +354,7 @@ public final class ExchangeConnectionEntity
         .onCommand(SubmitOrder.class, this::afterReconciliation)
         .onCommand(CancelStrategyOrders.class, this::afterReconciliation)
         .onCommand(VenueReported.class, (s, cmd) -> {
-          noticeAcknowledgement(s, cmd.report());
+          decisions.noticeAcknowledgement(s.ledger(), cmd.report());
           return write(s, cmd);
         })
         .onCommand(ApplyMode.class, (s, cmd) -> guard.accepts(cmd.mode(), cmd.since()) ? write(s, cmd)
@@ -370,7 +366,10 @@ public final class ExchangeConnectionEntity
         .onCommand(WriteCollected.class, (s, cmd) -> write(s, commits.drain()))
         .onCommand(SubmitUnarchived.class, this::afterReconciliation)
         .onCommand(ArchiveAnswered.class, this::onArchiveAnswered)
-        .onCommand(ReplayOrders.class, this::onReplay)
+        .onCommand(ReplayOrders.class, (s, cmd) -> {
+          replies.replay(cmd.strategyId(), cmd.clientOrderIds(), s.ledger());
+          return Effect().noReply();
+        })
         .onCommand(VenueConnected.class, this::onVenueConnected)
         .onCommand(VenueStopped.class, (s, cmd) -> {
           context.getLog().warn("{}: venue connection stopped, reconnecting", connectionId);
@@ -393,7 +392,7 @@ public final class ExchangeConnectionEntity
 
   private void connectVenue(State state) {
     reconciled = false;
-    cancelsSent.clear();
+    cancels.reconnected();
     venue = context.spawnAnonymous(gateway.connect(new VenueSession(connectionId, instruments, state.balances(),
         state.openOrders(), venueEvents, clock)));
     context.watchWith(venue, new VenueStopped());
@@ -407,14 +406,14 @@ public final class ExchangeConnectionEntity
   private ReplyEffect<Event, State> onVenueConnected(State state, VenueConnected cmd) {
     Set<String> atVenue = new HashSet<>(cmd.openClientOrderIds());
     ConnectionBatch batch = new ConnectionBatch(state);
-    cmd.missed().forEach(report -> decideReport(batch, report));
+    cmd.missed().forEach(report -> decisions.report(batch, report));
     int reported = batch.events().size();
     for (VenueReport closing : OrderHistory.closingUnmatched(batch.openOrders(), atVenue, clock.millis())) {
       if (closing instanceof VenueReport.Expired) {
         context.getLog().warn("{}: order {} was {} at the venue, which neither holds nor knows it now; closing it "
             + "as expired", connectionId, closing.clientOrderId(), batch.order(closing.clientOrderId()).status());
       }
-      decideReport(batch, closing);
+      decisions.report(batch, closing);
     }
     reconciled = true;
     context.getLog().info("{}: reconciled with venue, {} open orders there, {} missed reports recorded, {} closed "
@@ -440,15 +439,15 @@ public final class ExchangeConnectionEntity
     ConnectionBatch batch = new ConnectionBatch(state);
     for (Command command : commands) {
       if (command instanceof SubmitOrder c) {
-        decideSubmit(batch, c.intent(), null);
+        decisions.submit(batch, c.intent(), null);
       } else if (command instanceof SubmitUnarchived c) {
-        decideSubmit(batch, c.intent(), c.floorWhenAsked());
+        decisions.submit(batch, c.intent(), c.floorWhenAsked());
       } else if (command instanceof VenueReported c) {
-        decideReport(batch, c.report());
+        decisions.report(batch, c.report());
       } else if (command instanceof CancelStrategyOrders c) {
-        decideCancels(batch, batch.openOrdersOf(c.strategyId()), c.reason());
+        decisions.cancel(batch, batch.openOrdersOf(c.strategyId()), c.reason());
       } else if (command instanceof ApplyMode c) {
-        decideMode(batch, c);
+        decisions.mode(batch, c);
       }
     }
     if (batch.events().isEmpty()) {
@@ -465,217 +464,21 @@ public final class ExchangeConnectionEntity
 
   /** While halted, tells this node's {@link HaltWitness} what is still open after the write. */
   private void reportInFlight(State state) {
-    if (haltedSince == 0) {
-      return;
-    }
-    List<Order> open = state.openOrders();
-    NodeNotice.publish(context.getSystem(), new NodeNotice.OrdersInFlight(connectionId, haltedSince,
-        cancelsSinceHalt, open.size(), open.stream().limit(20).map(Order::clientOrderId).toList()));
+    cancels.inFlight(connectionId, state.openOrders())
+        .ifPresent(notice -> NodeNotice.publish(context.getSystem(), notice));
   }
 
   /**
-   * Sends an intent the connection has never seen; answers one it holds from the ledger; asks the
-   * journal about one older than the window before anything else ({@code archiveCheckedAtFloor} is the
-   * strategy's floor when the journal answered that it never had the intent).
-   */
-  private void decideSubmit(ConnectionBatch batch, OrderIntent intent, Long archiveCheckedAtFloor) {
-    Order known = batch.order(intent.clientOrderId());
-    if (known != null) {
-      batch.afterwards(s -> s.ledger().order(intent.clientOrderId()).ifPresent(o -> replay(o, s.ledger().fillsOf(
-          o.clientOrderId()))));
-      return;
-    }
-    OrderLedger ledger = batch.ledger();
-    if (ledger.lookup(intent.clientOrderId(), intent.strategyId()) == OrderLedger.Lookup.ARCHIVED
-        && !Long.valueOf(ledger.floor(intent.strategyId())).equals(archiveCheckedAtFloor)) {
-      batch.afterwards(s -> askArchive(intent.strategyId(), intent.clientOrderId(), intent, ledger));
-      return;
-    }
-    long now = clock.millis();
-    batch.add(new OrderSubmitted(intent, now));
-    if (batch.mode() == TradingMode.HALTED) {
-      decideReport(batch, new VenueReport.Rejected(intent.clientOrderId(), VenueRejectReason.TRADING_HALTED,
-          "trading was halted after risk approved the order", now));
-    } else {
-      batch.afterwards(s -> venue.tell(new VenueCommand.Place(intent)));
-    }
-  }
-
-  private void noticeAcknowledgement(State state, VenueReport report) {
-    Order order = state.ledger().order(report.clientOrderId()).orElse(null);
-    if (report instanceof VenueReport.Accepted && order != null && order.status() == OrderStatus.NEW) {
-      NodeNotice.publish(context.getSystem(),
-          new NodeNotice.VenueAcknowledged(connectionId, order.clientOrderId(), order.intent().tag()));
-    }
-  }
-
-  /**
-   * Records what the report changes (an acceptance with the fills of the same answer is one event) and,
-   * once stored, passes it on.
-   */
-  private void decideReport(ConnectionBatch batch, VenueReport report) {
-    Order order = batch.order(report.clientOrderId());
-    OrderChange change = OrderChange.of(order, report, batch::isNewFill).orElse(null);
-    if (change instanceof OrderChange.Accepted a) {
-      Optional<Instrument> assets = a.fills().isEmpty() ? Optional.empty() : instrument(order.intent().symbol());
-      Order after = batch.add(new OrderAccepted(order.clientOrderId(), a.venueOrderId(), a.at(), a.fills(),
-          assets.map(Instrument::baseAsset).orElse(null), assets.map(Instrument::quoteAsset).orElse(null)));
-      VenueReport passed = new VenueReport.Accepted(order.clientOrderId(), a.venueOrderId(), a.at(), a.fills());
-      batch.afterwards(s -> notify(after, passed, a.fills()));
-    } else if (change instanceof OrderChange.Filled f) {
-      for (Fill fill : f.fills()) {
-        Order after = batch.add(filled(fill));
-        batch.afterwards(s -> notify(after, new VenueReport.Filled(fill), List.of(fill)));
-      }
-    } else if (change != null) {
-      Order after = batch.add(closing(report));
-      batch.afterwards(s -> notify(after, report, List.of()));
-    }
-  }
-
-  /**
-   * Cancels go to the venue at once for orders it already holds: a cancel needs no durable intent
-   * first (after a crash the venue's own state is reconciled), and a halt must not wait for a write.
-   * Orders placed in this same write are cancelled after it, so the cancel never overtakes the place.
-   */
-  private void decideCancels(ConnectionBatch batch, List<Order> candidates, String reason) {
-    List<Order> orders = candidates.stream().filter(o -> cancelsSent.add(o.clientOrderId())).toList();
-    long now = clock.millis();
-    orders.forEach(o -> batch.add(new CancelRequested(o.clientOrderId(), reason, now)));
-    List<Order> atVenue = orders.stream().filter(batch::placedBefore).toList();
-    List<Order> placedNow = orders.stream().filter(o -> !batch.placedBefore(o)).toList();
-    sendCancels(atVenue);
-    if (!placedNow.isEmpty()) {
-      batch.afterwards(s -> sendCancels(placedNow));
-    }
-  }
-
-  private void decideMode(ConnectionBatch batch, ApplyMode cmd) {
-    if (batch.mode() != cmd.mode()) {
-      batch.add(new ModeApplied(cmd.mode(), cmd.reason(), clock.millis()));
-    }
-    if (cmd.mode() != TradingMode.HALTED) {
-      haltedSince = 0;
-    } else if (haltedSince == 0) {
-      haltedSince = cmd.since();
-      cancelsSinceHalt = 0;
-    }
-    if (cmd.mode() == TradingMode.HALTED && reconciled) {
-      decideCancels(batch, batch.openOrders(), "trading halted");
-    }
-  }
-
-  private void sendCancels(List<Order> orders) {
-    if (orders.isEmpty()) {
-      return;
-    }
-    orders.forEach(o -> venue.tell(new VenueCommand.Cancel(o.clientOrderId())));
-    if (haltedSince != 0) {
-      cancelsSinceHalt += orders.size();
-    }
-    NodeNotice.publish(context.getSystem(),
-        new NodeNotice.CancelsSent(connectionId, orders.stream().map(Order::clientOrderId).toList()));
-  }
-
-  private ReplyEffect<Event, State> onReplay(State state, ReplayOrders cmd) {
-    OrderLedger ledger = state.ledger();
-    for (String cid : cmd.clientOrderIds()) {
-      switch (ledger.lookup(cid, cmd.strategyId())) {
-        case HELD -> {
-          Order order = ledger.order(cid).orElseThrow();
-          if (order.intent().strategyId().equals(cmd.strategyId())) {
-            replay(order, ledger.fillsOf(cid));
-          }
-        }
-        case NEW -> directory.strategy(cmd.strategyId()).tell(new StrategyEntity.OrderUnknownToConnection(cid));
-        case ARCHIVED -> askArchive(cmd.strategyId(), cid, null, ledger);
-        default -> throw new IllegalStateException("unknown lookup of " + cid);
-      }
-    }
-    return Effect().noReply();
-  }
-
-  /** Asks the journal about an order older than the window; the answer comes back as {@link ArchiveAnswered}. */
-  private void askArchive(String strategyId, String clientOrderId, OrderIntent intent, OrderLedger ledger) {
-    long floor = ledger.floor(strategyId);
-    context.pipeToSelf(archive.find(connectionId, clientOrderId),
-        (found, failure) -> new ArchiveAnswered(strategyId, clientOrderId, intent, floor,
-            found == null ? null : found.orElse(null), failure == null ? null : String.valueOf(failure.getMessage())));
-  }
-
-  /**
-   * The journal's answer: an order it had is told to the strategy (never sent again); an intent it never
-   * had is sent now; a replay it never had is answered as unknown. A failed read is logged and left to
-   * the strategy's follow-up, which asks again.
+   * The journal's answer about an order older than the window; an intent it never had is sent now, the
+   * rest is answered to the strategy ({@link ConnectionReplies#answered}).
    */
   private ReplyEffect<Event, State> onArchiveAnswered(State state, ArchiveAnswered cmd) {
-    if (cmd.failure() != null) {
-      context.getLog().warn("{}: cannot read order {} from the journal, the strategy will ask again: {}",
-          connectionId, cmd.clientOrderId(), cmd.failure());
-      return Effect().noReply();
-    }
-    if (cmd.found() != null) {
-      OrderArchive.ArchivedOrder archived = cmd.found();
-      if (archived.order().intent().strategyId().equals(cmd.strategyId())) {
-        replay(archived.order(), archived.fills());
-      }
-      return Effect().noReply();
-    }
-    if (cmd.intent() != null) {
-      return afterReconciliation(state, new SubmitUnarchived(cmd.intent(), cmd.floorWhenAsked()));
-    }
-    directory.strategy(cmd.strategyId()).tell(new StrategyEntity.OrderUnknownToConnection(cmd.clientOrderId()));
-    return Effect().noReply();
-  }
-
-  /** Tells the strategy everything the journal knows about the order, in order; it dedupes. */
-  private void replay(Order order, List<Fill> fills) {
-    var strategy = directory.strategy(order.intent().strategyId());
-    OrderHistory.reportsOf(order, fills).forEach(report -> strategy.tell(new StrategyEntity.OrderUpdated(report)));
-  }
-
-  private OrderFilled filled(Fill fill) {
-    Instrument instrument = instrument(fill.symbol()).orElse(null);
-    return instrument == null ? new OrderFilled(fill, null, null)
-        : new OrderFilled(fill, instrument.baseAsset(), instrument.quoteAsset());
-  }
-
-  /** The event that records a closing report (rejected, cancelled or expired). */
-  private static OrderEvent closing(VenueReport report) {
-    if (report instanceof VenueReport.Rejected r) {
-      return new OrderRejected(r.clientOrderId(), r.reason(), r.detail(), r.timestamp());
-    }
-    if (report instanceof VenueReport.Canceled c) {
-      return new OrderCanceled(c.clientOrderId(), c.timestamp());
-    }
-    return new OrderExpired(report.clientOrderId(), report.timestamp());
-  }
-
-  /**
-   * Passes a persisted venue report on to the strategy, and to risk what changes exposure: each new fill
-   * (the last one completing the order, if it did), or the release of an order that closed unfilled.
-   */
-  private void notify(Order order, VenueReport report, List<Fill> fills) {
-    OrderIntent intent = order.intent();
-    directory.strategy(intent.strategyId()).tell(new StrategyEntity.OrderUpdated(report));
-    var risk = directory.risk(intent.account());
-    if (!order.isOpen()) {
-      cancelsSent.remove(order.clientOrderId());
-    }
-    for (int i = 0; i < fills.size(); i++) {
-      risk.tell(new RiskEntity.RecordFill(fills.get(i), i == fills.size() - 1 && !order.isOpen()));
-    }
-    if (fills.isEmpty() && !order.isOpen()) {
-      risk.tell(new RiskEntity.ReleaseOrder(order.clientOrderId()));
-    }
+    return replies.answered(cmd).map(unarchived -> afterReconciliation(state, unarchived))
+        .orElseGet(() -> Effect().noReply());
   }
 
   private static List<Order> sorted(State state) {
     return state.ledger().held();
-  }
-
-  private Optional<Instrument> instrument(String symbol) {
-    return instruments.stream().filter(i -> i.symbol().equals(symbol)).findFirst();
   }
 
   @Override
@@ -685,84 +488,52 @@ public final class ExchangeConnectionEntity
         .onEvent(AccountOpened.class, (s, e) -> new State(true, s.mode(), e.balances(), s.ledger()))
         .onEvent(ModeApplied.class, (s, e) -> new State(s.opened(), e.mode(), s.balances(), s.ledger()))
         .onEvent(CancelRequested.class, (s, e) -> s)
-        .onEvent(OrderFilled.class, this::applyFill)
-        .onEvent(OrderAccepted.class, this::applyAccepted)
-        .onEvent(OrderEvent.class, this::applyOrderEvent)
+        .onEvent(OrderSubmitted.class, (s, e) -> {
+          account(s).submitted(e.intent());
+          return s;
+        })
+        .onEvent(OrderEvent.class, this::applyChange)
         .build();
   }
 
-  /**
-   * Moves the balances of the assets the event names; an older event without them takes them from the
-   * configured instrument, and when that is gone too the balances are left for the venue's next
-   * reconciliation rather than failing the recovery.
-   */
-  private State applyFill(State state, OrderFilled event) {
-    Fill fill = event.fill();
-    moveBalances(state, fill, event.baseAsset(), event.quoteAsset());
-    Order order = state.ledger().order(fill.clientOrderId()).orElse(null);
-    if (order == null) {
-      return state;
-    }
-    state.ledger().recordFill(fill, order.fill(fill), window);
-    return state;
-  }
-
-  private State applyAccepted(State state, OrderAccepted event) {
-    event.fills().forEach(fill -> moveBalances(state, fill, event.baseAsset(), event.quoteAsset()));
-    Order order = state.ledger().order(event.clientOrderId()).orElse(null);
-    if (order == null) {
-      return applyOrderEvent(state, event);
-    }
-    state.ledger().recordFills(event.fills(), advance(order, event), window);
-    return state;
-  }
-
-  private void moveBalances(State state, Fill fill, String baseAsset, String quoteAsset) {
-    if (baseAsset != null) {
-      SpotBalances.applyFill(state.balances(), baseAsset, quoteAsset, fill);
-    } else {
-      instrument(fill.symbol()).ifPresentOrElse(
-          i -> SpotBalances.applyFill(state.balances(), i.baseAsset(), i.quoteAsset(), fill),
-          () -> context.getLog().warn("{}: fill {} of {} moves no balance: {} is no longer configured",
-              connectionId, fill.fillId(), fill.clientOrderId(), fill.symbol()));
-    }
+  private VenueAccount account(State state) {
+    return new VenueAccount(state.balances(), state.ledger(), window);
   }
 
   /**
-   * An event about an order the ledger no longer holds (only possible when the window was made smaller
-   * than the distance between an order's events) changes nothing but is logged.
+   * Records what the event changes about its order. An event about an order the ledger no longer holds
+   * (only possible when the window was made smaller than the distance between an order's events) moves
+   * the balances by its fills but changes nothing else, and is logged.
    */
-  private State applyOrderEvent(State state, OrderEvent event) {
-    Order order = state.ledger().order(event.clientOrderId()).orElse(null);
-    if (order == null && !(event instanceof OrderSubmitted)) {
+  private State applyChange(State state, OrderEvent event) {
+    OrderChange change = ConnectionEvents.changeOf(event);
+    if (!account(state).changed(event.clientOrderId(), change, assetsOf(event, VenueAccount.fillsOf(change)))) {
       context.getLog().warn("{}: event {} is about order {}, which left the window", connectionId,
           event.getClass().getSimpleName(), event.clientOrderId());
-      return state;
     }
-    state.ledger().record(advance(order, event), window);
     return state;
   }
 
-  /** The order after one of its events; the same rule for the journal and for deciding a batch. */
-  static Order advance(Order order, OrderEvent event) {
-    if (event instanceof OrderSubmitted e) {
-      return Order.of(e.intent());
+  /**
+   * The assets the event's fills move: those it names; for an older event without them, those of the
+   * configured instrument; when that is gone too, none, and the balances are left for the venue's next
+   * reconciliation rather than failing the recovery.
+   */
+  private VenueAccount.Assets assetsOf(OrderEvent event, List<Fill> fills) {
+    if (fills.isEmpty()) {
+      return VenueAccount.Assets.UNKNOWN;
     }
-    if (event instanceof OrderAccepted e) {
-      return OrderChange.apply(order, new OrderChange.Accepted(e.venueOrderId(), e.at(), e.fills()));
+    VenueAccount.Assets named = event instanceof OrderFilled f ? new VenueAccount.Assets(f.baseAsset(), f.quoteAsset())
+        : event instanceof OrderAccepted a ? new VenueAccount.Assets(a.baseAsset(), a.quoteAsset())
+        : VenueAccount.Assets.UNKNOWN;
+    if (named.known()) {
+      return named;
     }
-    if (event instanceof OrderRejected e) {
-      return order.close(OrderStatus.REJECTED, e.reason() + ": " + e.detail(), e.at());
-    }
-    if (event instanceof OrderFilled e) {
-      return order.fill(e.fill());
-    }
-    if (event instanceof OrderCanceled e) {
-      return order.close(OrderStatus.CANCELED, "canceled", e.at());
-    }
-    if (event instanceof OrderExpired e) {
-      return order.close(OrderStatus.EXPIRED, "expired", e.at());
-    }
-    return order;
+    String symbol = fills.get(0).symbol();
+    return decisions.instrument(symbol).map(i -> new VenueAccount.Assets(i.baseAsset(), i.quoteAsset())).orElseGet(() -> {
+      context.getLog().warn("{}: fills {} of {} move no balance: {} is no longer configured", connectionId,
+          fills.stream().map(Fill::fillId).toList(), event.clientOrderId(), symbol);
+      return VenueAccount.Assets.UNKNOWN;
+    });
   }
 }

@@ -63,7 +63,7 @@ public interface OrderArchive {
         } else if (e instanceof ExchangeConnectionEntity.OrderAccepted a) {
           fills.addAll(a.fills());
         }
-        order = ExchangeConnectionEntity.advance(order, e);
+        order = ConnectionEvents.advance(order, e);
       }
       return this;
     }

@@ -29,8 +29,11 @@ public record StrategyDetails(
     Placement placement)
     implements CborSerializable {
 
-  /** The node (host:port of its cluster address) that hosts the strategy, and whether its runner runs. */
-  public record Placement(String node, boolean runnerActive) implements CborSerializable {}
+  /**
+   * The node (host:port of its cluster address) that hosts the strategy, whether its runner runs, and since
+   * when (epoch ms on the hosting node; 0 while it does not run).
+   */
+  public record Placement(String node, boolean runnerActive, long runnerSince) implements CborSerializable {}
 
   /** The details of a strategy's book, its positions valued at the given marks (money at each symbol's scale). */
   public static StrategyDetails of(StrategyConfig config, StrategyStatus status, String statusReason,

@@ -198,6 +198,8 @@ public final class StrategyEntity
   private final Clock clock;
   private final Map<String, BigDecimal> marks = new HashMap<>();
   private ActorRef<StrategyRunners.Command> runner;
+  /** When the runner was started (epoch ms). */
+  private long runnerSince;
   /**
    * The mode the coordinator last told this incarnation. Until it has answered the registration the
    * runner does not start: a strategy that comes back on another node after a crash may have missed a halt.
@@ -489,6 +491,7 @@ public final class StrategyEntity
       runner = context.spawnAnonymous(runners.create(state.config(),
           catalog.bySymbol(state.config().exchange(), state.config().symbols()), context.getSelf()));
       context.watchWith(runner, new RunnerTerminated(runner));
+      runnerSince = clock.millis();
     } else if (!shouldRun && runner != null) {
       context.unwatch(runner);
       context.stop(runner);
@@ -547,7 +550,8 @@ public final class StrategyEntity
     String node = address.getHost().isPresent() ? address.getHost().get() + ":" + address.getPort().orElse(0)
         : address.toString();
     return StrategyDetails.of(state.config(), state.status(), state.statusReason(), state.book(), marks,
-        symbol -> moneyScale(state.config(), symbol), new StrategyDetails.Placement(node, runner != null));
+        symbol -> moneyScale(state.config(), symbol), new StrategyDetails.Placement(node, runner != null,
+        runner == null ? 0 : runnerSince));
   }
 
   private int moneyScale(StrategyConfig config, String symbol) {

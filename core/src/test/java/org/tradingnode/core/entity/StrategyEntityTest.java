@@ -301,6 +301,7 @@ class StrategyEntityTest {
     entity.runCommand(new StrategyEntity.ApplyMode(TradingMode.RUNNING, "node started", NOW));
     var firstRunner = directory.symbols.expectMessageClass(SymbolEntity.Subscribe.class).subscriber();
     assertTrue(details().placement().runnerActive());
+    assertEquals(NOW, details().placement().runnerSince(), "the runner's start, on the entity's clock");
 
     TestProbe<NodeNotice.StrategyHalted> notices = kit.createTestProbe();
     kit.system().eventStream().tell(new EventStream.Subscribe<>(NodeNotice.StrategyHalted.class, notices.ref()));
@@ -311,6 +312,7 @@ class StrategyEntityTest {
     assertEquals(new NodeNotice.StrategyHalted("s1", NOW + 1), notices.receiveMessage());
     assertEquals(StrategyStatus.HALTED, state().status());
     assertFalse(details().placement().runnerActive());
+    assertEquals(0, details().placement().runnerSince());
     directory.connections.expectMessage(new ExchangeConnectionEntity.CancelStrategyOrders("s1", "trading HALTED"));
 
     var resumed = entity.runCommand(new StrategyEntity.ApplyMode(TradingMode.RUNNING, "resumed", NOW + 2));

@@ -1,0 +1,61 @@
+package org.tradingnode.core.entity;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.tradingnode.core.domain.mode.TradingMode;
+import org.tradingnode.core.domain.order.Order;
+
+/**
+ * The cancels an exchange connection sent: the open orders whose cancel went to the current venue
+ * connection (asking twice adds nothing), and, while trading is halted, when the halt was decided and how
+ * many cancels went out since, for the emergency stop's account ({@link HaltWitness}).
+ */
+final class ConnectionCancels {
+  private final Set<String> sent = new HashSet<>();
+  /** When the halt the connection works under was decided (0 while trading is not halted). */
+  private long haltedSince;
+  private int sinceHalt;
+
+  /** A new venue connection knows of no cancel yet. */
+  void reconnected() {
+    sent.clear();
+  }
+
+  /** The candidates whose cancel has not gone to the current venue connection yet, now counted as sent. */
+  List<Order> toSend(List<Order> candidates) {
+    return candidates.stream().filter(o -> sent.add(o.clientOrderId())).toList();
+  }
+
+  /** Counts cancels that went out. */
+  void wentOut(int count) {
+    if (haltedSince != 0) {
+      sinceHalt += count;
+    }
+  }
+
+  /** The order closed: a later order of the same id would need a cancel of its own. */
+  void closed(String clientOrderId) {
+    sent.remove(clientOrderId);
+  }
+
+  /** Notes the mode the connection applies, decided at {@code since}. */
+  void modeApplied(TradingMode mode, long since) {
+    if (mode != TradingMode.HALTED) {
+      haltedSince = 0;
+    } else if (haltedSince == 0) {
+      haltedSince = since;
+      sinceHalt = 0;
+    }
+  }
+
+  /** While halted, what is still open after a write, for this node's witness; empty otherwise. */
+  Optional<NodeNotice.OrdersInFlight> inFlight(String connectionId, List<Order> open) {
+    if (haltedSince == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new NodeNotice.OrdersInFlight(connectionId, haltedSince, sinceHalt, open.size(),
+        open.stream().limit(20).map(Order::clientOrderId).toList()));
+  }
+}
