@@ -63,7 +63,7 @@ public final class ControlRoutes extends AllDirectives {
   private final Set<String> strategyTypes;
   private final Duration timeout;
   /** How long an emergency stop waits for the coordinator to record it before answering anyway. */
-  private static final Duration COORDINATOR_WAIT = Duration.ofMillis(300);
+  private static final Duration COORDINATOR_WAIT = Duration.ofMillis(200);
   /** When the emergency stop answers with the entities' account even if some are not done yet. */
   private static final Duration ACCOUNT_DEADLINE = Duration.ofMillis(850);
   private final HaltAccounts haltAccounts;

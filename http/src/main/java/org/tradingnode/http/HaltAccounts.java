@@ -1,7 +1,6 @@
 package org.tradingnode.http;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -23,13 +22,13 @@ import org.tradingnode.core.entity.HaltWitness;
 
 /**
  * The emergency stop's account from the entities themselves: every reachable node's {@link HaltWitness} is
- * asked, in rounds 50 ms apart, until every node that answers reports no runner active and no order open
- * at the venue or on its way there, or until the deadline; each node's latest answer is the account. A
- * round waits up to 250 ms for the nodes it asks. A node that has not answered by then (one that just
- * died and is not yet known as unreachable, or one too busy to answer at once) does not hold the next
- * rounds back: it is not asked again while its question is open, and its answer counts whenever it comes
- * before the deadline. Until every node asked has answered, the account is not complete. Nodes the
- * cluster sees as unreachable are counted, not asked.
+ * asked, and asked again 50 ms after each answer, until it reports no runner active and no order open at
+ * the venue or on its way there, or until the deadline; each node's latest answer is the account. The
+ * answer comes as soon as every node reports all stopped. A node that has not answered (one that just
+ * died and is not yet known as unreachable, or one too busy to answer at once) is waited for 250 ms at
+ * most: after that, the answer comes once every node that answered reports all stopped, and says the
+ * account is not complete. A late answer counts whenever it comes first. Nodes the cluster sees as
+ * unreachable are counted, not asked.
  */
 final class HaltAccounts {
   private static final Duration ROUND_WAITS = Duration.ofMillis(250);
@@ -41,76 +40,98 @@ final class HaltAccounts {
     this.system = system;
   }
 
-  /** Gathers until the halt is complete everywhere or {@code deadlineNanos} ({@link System#nanoTime()}). */
+  /**
+   * Gathers until the halt is complete everywhere or {@code deadlineNanos} ({@link System#nanoTime()});
+   * with no time left (a deadline now), every node is asked once and the answer waits for all of them or
+   * 250 ms.
+   */
   CompletionStage<ApiModel.HaltAccountResponse> gather(long startNanos, long deadlineNanos) {
-    return new Gathering(startNanos, deadlineNanos).round();
+    return witnesses().thenCompose(found -> new Gathering(found, startNanos, deadlineNanos).start());
   }
 
-  /** One request's rounds: the open question to each node and each node's latest answer. */
+  /** One request's questions: each node is asked again 50 ms after each answer until it reports all stopped. */
   private final class Gathering {
+    private final Witnesses found;
     private final long startNanos;
     private final long deadlineNanos;
     private final Map<Address, HaltWitness.NodeAccount> latest = new ConcurrentHashMap<>();
-    private final Map<Address, CompletableFuture<HaltWitness.NodeAccount>> open = new ConcurrentHashMap<>();
+    private final CompletableFuture<ApiModel.HaltAccountResponse> result = new CompletableFuture<>();
 
-    Gathering(long startNanos, long deadlineNanos) {
+    Gathering(Witnesses found, long startNanos, long deadlineNanos) {
+      this.found = found;
       this.startNanos = startNanos;
-      this.deadlineNanos = deadlineNanos;
+      this.deadlineNanos = Math.max(deadlineNanos, startNanos);
     }
 
-    CompletionStage<ApiModel.HaltAccountResponse> round() {
-      return witnesses().thenCompose(found -> {
-        List<CompletableFuture<HaltWitness.NodeAccount>> asked = new ArrayList<>();
-        for (ActorRef<HaltWitness.Command> witness : found.reachable()) {
-          Address node = witness.path().address();
-          if (!open.containsKey(node)) {
-            CompletableFuture<HaltWitness.NodeAccount> question = new CompletableFuture<>();
-            open.put(node, question);
-            asked.add(question);
-            ask(witness).whenComplete((account, error) -> {
-              if (account != null) {
-                latest.put(node, account);
-              }
-              open.remove(node);
-              question.complete(account);
-            });
-          }
-        }
-        CompletableFuture<Object> roundOver = CompletableFuture.anyOf(
-            CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new)),
-            CompletableFuture.runAsync(() -> { },
-                CompletableFuture.delayedExecutor(ROUND_WAITS.toMillis(), TimeUnit.MILLISECONDS)));
-        return roundOver.thenCompose(over -> next(found));
-      });
+    CompletionStage<ApiModel.HaltAccountResponse> start() {
+      found.reachable().forEach(this::poll);
+      long untilLastCall = Math.max(deadlineNanos, startNanos + ROUND_WAITS.toNanos()) - System.nanoTime();
+      after(ROUND_WAITS.toNanos() - (System.nanoTime() - startNanos), this::check);
+      after(untilLastCall, () -> finish(false));
+      check();
+      return result;
     }
 
-    private CompletionStage<ApiModel.HaltAccountResponse> next(Witnesses found) {
-      List<HaltWitness.NodeAccount> accounts = found.reachable().stream()
-          .map(witness -> latest.get(witness.path().address())).filter(a -> a != null)
-          .sorted(Comparator.comparing(HaltWitness.NodeAccount::node)).toList();
-      boolean halted = isHalted(accounts);
-      boolean complete = halted && accounts.size() == found.reachable().size();
-      long now = System.nanoTime();
-      if (halted || now + TimeUnit.MILLISECONDS.toNanos(POLL_EVERY_MS) > deadlineNanos) {
-        return CompletableFuture.completedFuture(
-            response(found, accounts, complete, now - startNanos));
-      }
-      return CompletableFuture.supplyAsync(() -> null,
-              CompletableFuture.delayedExecutor(POLL_EVERY_MS, TimeUnit.MILLISECONDS))
-          .thenCompose(ignored -> round());
-    }
-
-    private CompletableFuture<HaltWitness.NodeAccount> ask(ActorRef<HaltWitness.Command> witness) {
+    private void poll(ActorRef<HaltWitness.Command> witness) {
       Duration patience = Duration.ofNanos(Math.max(ROUND_WAITS.toNanos(), deadlineNanos - System.nanoTime()));
-      return AskPattern.<HaltWitness.Command, HaltWitness.NodeAccount>ask(witness, HaltWitness.Report::new,
-          patience, system.scheduler()).toCompletableFuture();
+      AskPattern.<HaltWitness.Command, HaltWitness.NodeAccount>ask(witness, HaltWitness.Report::new, patience,
+          system.scheduler()).whenComplete((account, error) -> {
+            if (account == null || result.isDone()) {
+              return;
+            }
+            latest.put(witness.path().address(), account);
+            check();
+            if (!stopped(account) && !result.isDone() && !noTimeLeft()) {
+              after(TimeUnit.MILLISECONDS.toNanos(POLL_EVERY_MS), () -> poll(witness));
+            }
+          });
     }
+
+    /**
+     * Answers once every node has answered and all is stopped (or no time is left to wait for it), or
+     * once a round's wait has passed and every node that answered reports all stopped.
+     */
+    private synchronized void check() {
+      List<HaltWitness.NodeAccount> accounts = accounts();
+      boolean allAnswered = accounts.size() == found.reachable().size();
+      boolean halted = isHalted(accounts);
+      boolean roundWaited = System.nanoTime() - startNanos >= ROUND_WAITS.toNanos();
+      if ((allAnswered && (halted || noTimeLeft())) || (halted && roundWaited)) {
+        finish(halted && allAnswered);
+      }
+    }
+
+    private synchronized void finish(boolean complete) {
+      if (!result.isDone()) {
+        List<HaltWitness.NodeAccount> accounts = accounts();
+        result.complete(response(found, accounts, complete || (isHalted(accounts)
+            && accounts.size() == found.reachable().size()), System.nanoTime() - startNanos));
+      }
+    }
+
+    private List<HaltWitness.NodeAccount> accounts() {
+      return found.reachable().stream().map(witness -> latest.get(witness.path().address())).filter(a -> a != null)
+          .sorted(Comparator.comparing(HaltWitness.NodeAccount::node)).toList();
+    }
+
+    private boolean noTimeLeft() {
+      return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(POLL_EVERY_MS) > deadlineNanos;
+    }
+
+    private void after(long nanos, Runnable action) {
+      CompletableFuture.runAsync(action,
+          CompletableFuture.delayedExecutor(Math.max(0, nanos), TimeUnit.NANOSECONDS));
+    }
+  }
+
+  private static boolean stopped(HaltWitness.NodeAccount account) {
+    return account.halted() && account.runnersActive() == 0 && account.ordersInFlight() == 0;
   }
 
   /** Every node that answered has seen the halt, has no runner active and no order in flight. */
   private static boolean isHalted(List<HaltWitness.NodeAccount> accounts) {
     return !accounts.isEmpty()
-        && accounts.stream().allMatch(a -> a.halted() && a.runnersActive() == 0 && a.ordersInFlight() == 0);
+        && accounts.stream().allMatch(HaltAccounts::stopped);
   }
 
   /** The witnesses the receptionist knows, those on nodes the cluster sees as unreachable set apart. */

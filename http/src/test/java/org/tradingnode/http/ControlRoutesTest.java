@@ -219,7 +219,8 @@ class ControlRoutesTest {
   @Test
   void anEmergencyStopAnswersWithTheEntitiesOwnAccountOnceEveryOrderIsClosed() throws Exception {
     coordinatorAnswers.set(true);
-    kit.spawn(HaltWitness.create());
+    ActorRef<HaltWitness.Command> witness = kit.spawn(HaltWitness.create());
+    Await.until("the witness to be registered", this::witnesses, found -> found.equals(Set.of(witness)));
     NodeNotice.publish(kit.system(), new NodeNotice.RunnerStarted("s1"));
     NodeNotice.publish(kit.system(), new NodeNotice.RunnerStarted("s2"));
     kit.spawn(KillSwitch.watched(signal -> signal, Behaviors.<KillSwitch.HaltSignal>setup(ctx ->

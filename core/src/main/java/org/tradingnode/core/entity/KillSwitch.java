@@ -28,7 +28,7 @@ import org.tradingnode.core.serialization.CborSerializable;
 public final class KillSwitch {
   /** The one register of the cluster. */
   static final Key<LWWRegister<HaltSignal>> KEY = LWWRegisterKey.create("emergency-stop");
-  private static final Duration WRITE_ALL_WITHIN = Duration.ofMillis(300);
+  private static final Duration WRITE_ALL_WITHIN = Duration.ofMillis(200);
 
   private KillSwitch() {}
 
@@ -40,7 +40,7 @@ public final class KillSwitch {
 
   /**
    * Sets the switch: on this node at once, and sent to every other node directly; completes when all
-   * have it or after 300 ms, whichever comes first (an unreachable node gets it by gossip when it is
+   * have it or after 200 ms, whichever comes first (an unreachable node gets it by gossip when it is
    * back).
    */
   public static CompletionStage<HaltSignal> trip(ActorSystem<?> system, String reason, long at) {

@@ -26,7 +26,6 @@ import org.tradingnode.core.domain.instrument.Instrument;
 import org.tradingnode.core.domain.instrument.InstrumentCatalog;
 import org.tradingnode.core.domain.mode.TradingMode;
 import org.tradingnode.core.domain.order.Fill;
-import org.tradingnode.core.domain.order.Order;
 import org.tradingnode.core.domain.order.OrderChange;
 import org.tradingnode.core.domain.order.OrderIntent;
 import org.tradingnode.core.domain.order.OrderStatus;
@@ -36,7 +35,6 @@ import org.tradingnode.core.domain.strategy.IntentProposal;
 import org.tradingnode.core.domain.strategy.StrategyBook;
 import org.tradingnode.core.domain.strategy.StrategyConfig;
 import org.tradingnode.core.domain.strategy.StrategyTypes;
-import org.tradingnode.core.domain.strategy.SymbolView;
 import org.tradingnode.core.serialization.CborSerializable;
 import org.tradingnode.core.entity.chain.ChainingEventAdapter;
 
@@ -194,12 +192,10 @@ public final class StrategyEntity
   private final EntityDirectory directory;
   private final InstrumentCatalog catalog;
   private final StrategyTypes types;
-  private final StrategyRunners.Factory runners;
   private final Clock clock;
   private final Map<String, BigDecimal> marks = new HashMap<>();
-  private ActorRef<StrategyRunners.Command> runner;
-  /** When the runner was started (epoch ms). */
-  private long runnerSince;
+  private final RunnerSlot runner;
+  private final OrderFollowUps followUps;
   /**
    * The mode the coordinator last told this incarnation. Until it has answered the registration the
    * runner does not start: a strategy that comes back on another node after a crash may have missed a halt.
@@ -207,13 +203,11 @@ public final class StrategyEntity
   private TradingMode mode = TradingMode.INITIALIZING;
   /** The kill switch as this node sees it; the runner also waits until it has been heard. */
   private final HaltGuard guard = new HaltGuard();
-  /** How long an intent may go unanswered before the strategy follows it up. */
-  static final Duration UNANSWERED_AFTER = Duration.ofSeconds(5);
 
   public static Behavior<Command> create(String strategyId, EntityDirectory directory, InstrumentCatalog catalog,
       StrategyTypes types, StrategyRunners.Factory runners, Clock clock) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
-      timers.startTimerWithFixedDelay(new FollowUpUnansweredIntents(), UNANSWERED_AFTER);
+      timers.startTimerWithFixedDelay(new FollowUpUnansweredIntents(), OrderFollowUps.UNANSWERED_AFTER);
       return KillSwitch.watched(HaltSignalled::new,
           new StrategyEntity(ctx, strategyId, directory, catalog, types, runners, clock));
     }));
@@ -229,7 +223,8 @@ public final class StrategyEntity
     this.directory = directory;
     this.catalog = catalog;
     this.types = types;
-    this.runners = runners;
+    this.runner = new RunnerSlot(context, runners, catalog, clock);
+    this.followUps = new OrderFollowUps(strategyId, directory, clock, context.getLog());
     this.clock = clock;
   }
 
@@ -266,7 +261,7 @@ public final class StrategyEntity
           if (state instanceof DefinedStrategy s) {
             directory.coordinator().tell(new SafetyCoordinator.Register(
                 new Participant(Participant.Kind.STRATEGY, strategyId)));
-            askConnectionAboutOpenOrders(s);
+            followUps.askAboutOpenOrders(s);
             afterChange(s);
           }
         })
@@ -300,8 +295,14 @@ public final class StrategyEntity
           return Effect().noReply();
         })
         .onCommand(IntentDenied.class, this::onDenied)
-        .onCommand(OrderUnknownToConnection.class, this::onUnknownToConnection)
-        .onCommand(FollowUpUnansweredIntents.class, this::onFollowUp)
+        .onCommand(OrderUnknownToConnection.class, (s, cmd) -> {
+          followUps.unknownToConnection(s, cmd.clientOrderId());
+          return Effect().noReply();
+        })
+        .onCommand(FollowUpUnansweredIntents.class, (s, cmd) -> {
+          followUps.followUpQuietOrders(s);
+          return Effect().noReply();
+        })
         .onCommand(OrderUpdated.class, this::onOrderUpdated)
         .onCommand(ApplyMode.class, this::onApplyMode)
         .onCommand(HaltSignalled.class, this::onHaltSignalled)
@@ -358,7 +359,7 @@ public final class StrategyEntity
     return Effect().persist(new StrategyStopped(cmd.reason(), clock.millis()))
         .thenRun(s -> {
           afterChange((DefinedStrategy) s);
-          cancelOpenOrders((DefinedStrategy) s, cmd.reason());
+          followUps.cancelOpenOrders((DefinedStrategy) s, cmd.reason());
         })
         .thenReply(cmd.replyTo(), s -> new Done(details((DefinedStrategy) s)));
   }
@@ -447,7 +448,7 @@ public final class StrategyEntity
     if (!mode.allowsRunners() && state.status() == StrategyStatus.RUNNING) {
       // The mode is already durable at the coordinator: stop first, record the halt after.
       afterChange(state);
-      cancelOpenOrders(state, "trading " + cmd.mode());
+      followUps.cancelOpenOrders(state, "trading " + cmd.mode());
       return Effect().persist(new StrategyHalted(cmd.mode() + ": " + cmd.reason(), clock.millis()))
           .thenRun(s -> NodeNotice.publish(context.getSystem(), new NodeNotice.StrategyHalted(strategyId,
               cmd.since())))
@@ -458,100 +459,35 @@ public final class StrategyEntity
           .thenRun(s -> afterChange((DefinedStrategy) s)).thenNoReply();
     }
     if (!mode.allowsRunners()) {
-      cancelOpenOrders(state, "trading " + cmd.mode());
+      followUps.cancelOpenOrders(state, "trading " + cmd.mode());
     }
     afterChange(state);
     return Effect().noReply();
   }
 
   private ReplyEffect<Event, State> onRunnerTerminated(DefinedStrategy state, RunnerTerminated cmd) {
-    if (!cmd.runner().equals(runner)) {
+    if (!runner.lost(cmd.runner())) {
       return Effect().noReply();
     }
-    runner = null;
-    String reason = "runner crashed " + (runners.supervision().maxRestarts() + 1) + " times in a row";
+    String reason = "runner crashed " + runner.crashesAllowed() + " times in a row";
     context.getLog().error("strategy {} failed: {}", strategyId, reason);
     return Effect().persist(new StrategyFailed(reason, clock.millis()))
         .thenRun(s -> {
           directory.coordinator().tell(new SafetyCoordinator.ReportAlert(Alert.STRATEGY_FAILED, strategyId, reason));
-          cancelOpenOrders(state, reason);
+          followUps.cancelOpenOrders(state, reason);
         })
         .thenNoReply();
   }
 
-  private void cancelOpenOrders(DefinedStrategy state, String reason) {
-    directory.connection(state.config().connectionId())
-        .tell(new ExchangeConnectionEntity.CancelStrategyOrders(strategyId, reason));
-  }
-
   /** Keeps the runner in line with the state and tells it the book it may trade from. */
   private void afterChange(DefinedStrategy state) {
-    boolean shouldRun = state.status() == StrategyStatus.RUNNING && mode.allowsRunners() && guard.known();
-    if (shouldRun && runner == null) {
-      runner = context.spawnAnonymous(runners.create(state.config(),
-          catalog.bySymbol(state.config().exchange(), state.config().symbols()), context.getSelf()));
-      context.watchWith(runner, new RunnerTerminated(runner));
-      runnerSince = clock.millis();
-    } else if (!shouldRun && runner != null) {
-      context.unwatch(runner);
-      context.stop(runner);
-      runner = null;
-    }
-    if (runner != null) {
-      Map<String, SymbolView> views = new HashMap<>();
-      state.config().symbols().forEach(symbol -> views.put(symbol, state.book().view(symbol)));
-      runner.tell(new StrategyRunners.ViewChanged(views, lastSequenceNumber(context)));
-    }
-  }
-
-  /**
-   * After a restart: the connection tells again what happened to every open order. It is asked first
-   * because it is the one that knows whether an order was submitted; only an intent it has no record of
-   * is asked of risk again ({@link OrderUnknownToConnection}), so a halt decided meanwhile cannot turn an
-   * order the venue has into a rejected one.
-   */
-  private void askConnectionAboutOpenOrders(DefinedStrategy state) {
-    askConnectionAbout(state, state.book().openOrders().stream().map(Order::clientOrderId).toList());
-  }
-
-  private void askConnectionAbout(DefinedStrategy state, List<String> clientOrderIds) {
-    if (!clientOrderIds.isEmpty()) {
-      directory.connection(state.config().connectionId())
-          .tell(new ExchangeConnectionEntity.ReplayOrders(strategyId, clientOrderIds));
-    }
-  }
-
-  /**
-   * Orders without news for {@link #UNANSWERED_AFTER} are followed up the same way as after a restart:
-   * an answer may have been lost with a node (an intent's approval, or a fill the connection recorded
-   * just before its node died). The connection replays what it knows; the strategy dedupes.
-   */
-  private ReplyEffect<Event, State> onFollowUp(DefinedStrategy state, FollowUpUnansweredIntents cmd) {
-    List<Order> quiet = state.book().quietSince(clock.millis() - UNANSWERED_AFTER.toMillis());
-    long unanswered = quiet.stream().filter(order -> order.status() == OrderStatus.NEW).count();
-    if (unanswered > 0) {
-      context.getLog().info("strategy {}: {} intents unanswered for {} s, asking the connection about them",
-          strategyId, unanswered, UNANSWERED_AFTER.toSeconds());
-    }
-    askConnectionAbout(state, quiet.stream().map(Order::clientOrderId).toList());
-    return Effect().noReply();
-  }
-
-  private ReplyEffect<Event, State> onUnknownToConnection(DefinedStrategy state, OrderUnknownToConnection cmd) {
-    Order order = state.book().openOrder(cmd.clientOrderId());
-    if (order != null && order.status() == OrderStatus.NEW) {
-      directory.risk(order.intent().account()).tell(new RiskEntity.EvaluateIntent(order.intent()));
-    }
-    return Effect().noReply();
+    runner.align(state, state.status() == StrategyStatus.RUNNING && mode.allowsRunners() && guard.known(),
+        lastSequenceNumber(context));
   }
 
   private StrategyDetails details(DefinedStrategy state) {
-    var address = context.getSystem().address();
-    String node = address.getHost().isPresent() ? address.getHost().get() + ":" + address.getPort().orElse(0)
-        : address.toString();
     return StrategyDetails.of(state.config(), state.status(), state.statusReason(), state.book(), marks,
-        symbol -> moneyScale(state.config(), symbol), new StrategyDetails.Placement(node, runner != null,
-        runner == null ? 0 : runnerSince));
+        symbol -> moneyScale(state.config(), symbol), runner.placement());
   }
 
   private int moneyScale(StrategyConfig config, String symbol) {

@@ -211,7 +211,7 @@ class StrategyEntityTest {
 
     strategy.runCommand(new StrategyEntity.FollowUpUnansweredIntents());
     directory.connections.expectNoMessage(Duration.ofMillis(200));
-    now[0] += StrategyEntity.UNANSWERED_AFTER.toMillis();
+    now[0] += OrderFollowUps.UNANSWERED_AFTER.toMillis();
     strategy.runCommand(new StrategyEntity.FollowUpUnansweredIntents());
 
     assertEquals(new ExchangeConnectionEntity.ReplayOrders("s1", List.of("s1-1")),
