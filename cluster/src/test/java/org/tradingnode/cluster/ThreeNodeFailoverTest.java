@@ -216,8 +216,8 @@ class ThreeNodeFailoverTest {
         && a.body().get("mode").asText().equals("HALTED"), 240, "the coordinator to record the halt");
     JsonNode account = stop.body().get("entities");
     measured.put("failover_stop_answered_s", answeredIn);
-    boolean survivorsHalted = account.get("nodesAnswered").asInt() > 0 && account.get("runnersActive").asInt() == 0
-        && account.get("ordersInFlight").asInt() == 0;
+    boolean survivorsHalted = account.get("nodesAnswered").asInt() == cluster.alive().size()
+        && account.get("runnersActive").asInt() == 0 && account.get("ordersInFlight").asInt() == 0;
     if (survivorsHalted) {
       measured.put("failover_stop_entities_halted_ms", account.get("afterMs").asDouble());
     }

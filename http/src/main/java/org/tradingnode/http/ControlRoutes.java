@@ -65,6 +65,8 @@ public final class ControlRoutes extends AllDirectives {
   /** How long an emergency stop waits for the coordinator to record it before answering anyway. */
   private static final Duration COORDINATOR_WAIT = Duration.ofMillis(200);
   /** When the emergency stop answers with the entities' account even if some are not done yet. */
+  /** How long a listing waits for a new measurement of the read side's lag before it uses the last one. */
+  private static final Duration LAG_BUDGET = Duration.ofMillis(250);
   private static final Duration ACCOUNT_DEADLINE = Duration.ofMillis(850);
   private final HaltAccounts haltAccounts;
   private final ReadSideFreshness freshness;
@@ -307,7 +309,8 @@ public final class ControlRoutes extends AllDirectives {
   /**
    * A listing from the read side. It answers at once and says in its headers how far the read side is
    * behind the journal ({@code Read-Side-Pending-Events}, {@code "10000+"} beyond what is counted, and
-   * {@code Read-Side-Oldest-Pending-Ms}); with {@code ?consistent=true} it first waits until the read side
+   * {@code Read-Side-Oldest-Pending-Ms}; measured now, or within the last few seconds where measuring
+   * takes longer than {@link #LAG_BUDGET}, as on Cassandra); with {@code ?consistent=true} it first waits until the read side
    * holds every event the journal held when asked, and answers 503 if it cannot within the ask timeout.
    */
   private <T> Route readSideListing(Map<String, String> params, Supplier<CompletionStage<T>> query) {
@@ -322,7 +325,7 @@ public final class ControlRoutes extends AllDirectives {
             }
             return reached;
           })
-          : freshness.lag().exceptionally(e -> null);
+          : freshness.recentLag(LAG_BUDGET).exceptionally(e -> null);
       response = consistent
           ? lag.thenCompose(reached -> query.get().thenApply(body -> withLag(json(200, body), reached)))
           : query.get().thenCombine(lag, (body, behind) -> withLag(json(200, body), behind));

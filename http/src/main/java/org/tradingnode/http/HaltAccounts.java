@@ -25,13 +25,13 @@ import org.tradingnode.core.entity.HaltWitness;
  * asked, and asked again 50 ms after each answer, until it reports no runner active and no order open at
  * the venue or on its way there, or until the deadline; each node's latest answer is the account. The
  * answer comes as soon as every node reports all stopped. A node that has not answered (one that just
- * died and is not yet known as unreachable, or one too busy to answer at once) is waited for 250 ms at
+ * died and is not yet known as unreachable, or one too busy to answer at once) is waited for 500 ms at
  * most: after that, the answer comes once every node that answered reports all stopped, and says the
  * account is not complete. A late answer counts whenever it comes first. Nodes the cluster sees as
  * unreachable are counted, not asked.
  */
 final class HaltAccounts {
-  private static final Duration ROUND_WAITS = Duration.ofMillis(250);
+  private static final Duration SILENT_WAIT = Duration.ofMillis(500);
   private static final long POLL_EVERY_MS = 50;
 
   private final ActorSystem<?> system;
@@ -43,7 +43,7 @@ final class HaltAccounts {
   /**
    * Gathers until the halt is complete everywhere or {@code deadlineNanos} ({@link System#nanoTime()});
    * with no time left (a deadline now), every node is asked once and the answer waits for all of them or
-   * 250 ms.
+   * 500 ms.
    */
   CompletionStage<ApiModel.HaltAccountResponse> gather(long startNanos, long deadlineNanos) {
     return witnesses().thenCompose(found -> new Gathering(found, startNanos, deadlineNanos).start());
@@ -65,15 +65,15 @@ final class HaltAccounts {
 
     CompletionStage<ApiModel.HaltAccountResponse> start() {
       found.reachable().forEach(this::poll);
-      long untilLastCall = Math.max(deadlineNanos, startNanos + ROUND_WAITS.toNanos()) - System.nanoTime();
-      after(ROUND_WAITS.toNanos() - (System.nanoTime() - startNanos), this::check);
+      long untilLastCall = Math.max(deadlineNanos, startNanos + SILENT_WAIT.toNanos()) - System.nanoTime();
+      after(SILENT_WAIT.toNanos() - (System.nanoTime() - startNanos), this::check);
       after(untilLastCall, () -> finish(false));
       check();
       return result;
     }
 
     private void poll(ActorRef<HaltWitness.Command> witness) {
-      Duration patience = Duration.ofNanos(Math.max(ROUND_WAITS.toNanos(), deadlineNanos - System.nanoTime()));
+      Duration patience = Duration.ofNanos(Math.max(SILENT_WAIT.toNanos(), deadlineNanos - System.nanoTime()));
       AskPattern.<HaltWitness.Command, HaltWitness.NodeAccount>ask(witness, HaltWitness.Report::new, patience,
           system.scheduler()).whenComplete((account, error) -> {
             if (account == null || result.isDone()) {
@@ -95,7 +95,7 @@ final class HaltAccounts {
       List<HaltWitness.NodeAccount> accounts = accounts();
       boolean allAnswered = accounts.size() == found.reachable().size();
       boolean halted = isHalted(accounts);
-      boolean roundWaited = System.nanoTime() - startNanos >= ROUND_WAITS.toNanos();
+      boolean roundWaited = System.nanoTime() - startNanos >= SILENT_WAIT.toNanos();
       if ((allAnswered && (halted || noTimeLeft())) || (halted && roundWaited)) {
         finish(halted && allAnswered);
       }
@@ -139,7 +139,7 @@ final class HaltAccounts {
 
   private CompletionStage<Witnesses> witnesses() {
     return AskPattern.<Receptionist.Command, Receptionist.Listing>ask(system.receptionist(),
-            replyTo -> Receptionist.find(HaltWitness.KEY, replyTo), ROUND_WAITS, system.scheduler())
+            replyTo -> Receptionist.find(HaltWitness.KEY, replyTo), SILENT_WAIT, system.scheduler())
         .thenApply(listing -> {
           Set<Address> unreachable = unreachable();
           List<ActorRef<HaltWitness.Command>> reachable = listing.getServiceInstances(HaltWitness.KEY).stream()

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.persistence.query.EventEnvelope;
 import org.apache.pekko.persistence.query.Offset;
@@ -30,6 +31,8 @@ public final class ReadSideFreshness {
   private final CurrentEventsByTagQuery journal;
   private final ReadSideQueries readSide;
   private final List<String> tags;
+  private final AtomicReference<CompletableFuture<Lag>> measuring = new AtomicReference<>();
+  private volatile Lag lastMeasured;
 
   public ReadSideFreshness(ActorSystem<?> system, CurrentEventsByTagQuery journal, ReadSideQueries readSide,
       List<String> tags) {
@@ -49,6 +52,34 @@ public final class ReadSideFreshness {
     public boolean caughtUp() {
       return pendingEvents == 0;
     }
+  }
+
+  /**
+   * The lag as measured now if that takes no longer than {@code budget}, else the last measurement that
+   * finished (the first request waits for the first measurement). One measurement runs at a time per
+   * node; a request that comes while one runs waits for it within its budget. On H2 a measurement takes milliseconds; Cassandra's tag query
+   * answers only once the eventual-consistency delay has passed the time it was asked (2 s), so a listing
+   * there shows a measurement up to a few seconds old rather than waiting for a new one.
+   */
+  public CompletionStage<Lag> recentLag(Duration budget) {
+    CompletableFuture<Lag> running = measuring.get();
+    if (running == null || running.isDone()) {
+      CompletableFuture<Lag> next = new CompletableFuture<>();
+      if (measuring.compareAndSet(running, next)) {
+        lag().whenComplete((lag, error) -> {
+          if (lag != null) {
+            lastMeasured = lag;
+          }
+          next.complete(lag != null ? lag : lastMeasured);
+        });
+        running = next;
+      } else {
+        running = measuring.get();
+      }
+    }
+    Lag last = lastMeasured;
+    return last == null ? running.copy()
+        : running.copy().completeOnTimeout(last, budget.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   public CompletionStage<Lag> lag() {
