@@ -25,13 +25,13 @@ import org.tradingnode.core.entity.HaltWitness;
  * asked, and asked again 50 ms after each answer, until it reports no runner active and no order open at
  * the venue or on its way there, or until the deadline; each node's latest answer is the account. The
  * answer comes as soon as every node reports all stopped. A node that has not answered (one that just
- * died and is not yet known as unreachable, or one too busy to answer at once) is waited for 500 ms at
+ * died and is not yet known as unreachable, or one too busy to answer at once) is waited for 350 ms at
  * most: after that, the answer comes once every node that answered reports all stopped, and says the
  * account is not complete. A late answer counts whenever it comes first. Nodes the cluster sees as
  * unreachable are counted, not asked.
  */
 final class HaltAccounts {
-  private static final Duration SILENT_WAIT = Duration.ofMillis(500);
+  private static final Duration SILENT_WAIT = Duration.ofMillis(350);
   private static final long POLL_EVERY_MS = 50;
 
   private final ActorSystem<?> system;
@@ -43,7 +43,7 @@ final class HaltAccounts {
   /**
    * Gathers until the halt is complete everywhere or {@code deadlineNanos} ({@link System#nanoTime()});
    * with no time left (a deadline now), every node is asked once and the answer waits for all of them or
-   * 500 ms.
+   * 350 ms.
    */
   CompletionStage<ApiModel.HaltAccountResponse> gather(long startNanos, long deadlineNanos) {
     return witnesses().thenCompose(found -> new Gathering(found, startNanos, deadlineNanos).start());

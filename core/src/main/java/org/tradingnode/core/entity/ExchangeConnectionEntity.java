@@ -264,6 +264,8 @@ public final class ExchangeConnectionEntity
   /** Where the venue child reports: its events become this entity's commands. */
   private final ActorRef<VenueEvent> venueEvents;
   private final ConnectionCancels cancels = new ConnectionCancels();
+  /** When this incarnation started ({@link System#nanoTime()}), for the recovery's duration in the log. */
+  private final long createdNanos = System.nanoTime();
 
   /**
    * A connection whose venue child the gateway makes. It keeps the closed orders of the last
@@ -333,6 +335,8 @@ public final class ExchangeConnectionEntity
     return newSignalHandlerBuilder()
         .onSignal(RecoveryCompleted.instance(), state -> {
           chain.recoveryCompleted();
+          context.getLog().info("{}: recovered in {} ms, {} open orders", connectionId,
+              (System.nanoTime() - createdNanos) / 1_000_000, state.openOrders().size());
           directory.coordinator().tell(new SafetyCoordinator.Register(
               new Participant(Participant.Kind.CONNECTION, connectionId)));
           if (state.opened()) {

@@ -81,6 +81,8 @@ public final class BinanceVenue {
   private final Map<String, String> symbolOf = new HashMap<>();
   private final Counters stats;
   private int failedStarts;
+  /** When the current attempt to connect began ({@link System#nanoTime()}). */
+  private long startedNanos;
   private BinanceStreamConnection userStream;
 
   /**
@@ -116,6 +118,7 @@ public final class BinanceVenue {
   private Behavior<VenueCommand> starting() {
     return Behaviors.receive(VenueCommand.class)
         .onMessageEquals(Start.INSTANCE, () -> {
+          startedNanos = System.nanoTime();
           context.pipeToSelf(connect(), (connected, error) -> error == null ? connected : startFailed(error));
           return Behaviors.same();
         })
@@ -192,8 +195,10 @@ public final class BinanceVenue {
     }
     session.connection().tell(new VenueEvent.Connected(connected.report().open(),
         connected.report().missed()));
-    context.getLog().info("{}: connected to {}, clock offset {} ms, {} reports found by reconciliation",
-        session.connectionId(), settings.baseUrl(), rest.clockOffsetMillis(), connected.report().missed().size());
+    context.getLog().info("{}: connected to {} in {} ms, clock offset {} ms, {} open orders looked up and {} "
+        + "reports found by reconciliation", session.connectionId(), settings.baseUrl(),
+        (System.nanoTime() - startedNanos) / 1_000_000, rest.clockOffsetMillis(), session.openOrders().size(),
+        connected.report().missed().size());
     return earlyFrames.unstashAll(running(connected.listenKey()));
   }
 
