@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.tradingnode.core.domain.mode.TradingMode;
 import org.tradingnode.core.domain.order.Order;
 
@@ -50,11 +51,15 @@ final class ConnectionCancels {
     }
   }
 
-  /** While halted, what is still open after a write, for this node's witness; empty otherwise. */
-  Optional<NodeNotice.OrdersInFlight> inFlight(String connectionId, List<Order> open) {
+  /**
+   * While halted, what is still open after a write, for this node's witness; empty otherwise, without
+   * asking for the open orders (every write of a trading connection passes here).
+   */
+  Optional<NodeNotice.OrdersInFlight> inFlight(String connectionId, Supplier<List<Order>> openOrders) {
     if (haltedSince == 0) {
       return Optional.empty();
     }
+    List<Order> open = openOrders.get();
     return Optional.of(new NodeNotice.OrdersInFlight(connectionId, haltedSince, sinceHalt, open.size(),
         open.stream().limit(20).map(Order::clientOrderId).toList()));
   }

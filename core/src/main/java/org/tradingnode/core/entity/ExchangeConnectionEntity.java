@@ -468,7 +468,7 @@ public final class ExchangeConnectionEntity
 
   /** While halted, tells this node's {@link HaltWitness} what is still open after the write. */
   private void reportInFlight(State state) {
-    cancels.inFlight(connectionId, state.openOrders())
+    cancels.inFlight(connectionId, state::openOrders)
         .ifPresent(notice -> NodeNotice.publish(context.getSystem(), notice));
   }
 
