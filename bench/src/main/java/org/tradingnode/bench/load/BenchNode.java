@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -44,6 +45,8 @@ final class BenchNode implements AutoCloseable {
   private final Path dataDir;
   private final int httpPort;
   private final Config config;
+  /** A data dir of this node alone, deleted on close (each run writes gigabytes). */
+  private boolean temporary;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private BenchNode(ActorSystem<Void> system, Path dataDir, int httpPort, Config config) {
@@ -53,10 +56,12 @@ final class BenchNode implements AutoCloseable {
     this.config = config;
   }
 
-  /** Starts a node on a new data dir. */
+  /** Starts a node on a new temporary data dir, deleted when the node is closed. */
   static BenchNode start(int symbols, StrategyTypes types) {
     try {
-      return start(Files.createTempDirectory("bench-node"), symbols, types, system -> { });
+      BenchNode node = start(Files.createTempDirectory("bench-node"), symbols, types, system -> { });
+      node.temporary = true;
+      return node;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -196,5 +201,12 @@ final class BenchNode implements AutoCloseable {
   public void close() {
     system.terminate();
     system.getWhenTerminated().toCompletableFuture().join();
+    if (temporary) {
+      try (var paths = Files.walk(dataDir)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot delete the benchmark's data dir " + dataDir, e);
+      }
+    }
   }
 }
