@@ -22,6 +22,8 @@ import org.tradingnode.core.venue.binance.BinanceAnswer.Refused;
  */
 final class BinanceOrderLookup {
   private static final int ORDER_DOES_NOT_EXIST = -2013;
+  /** Lookups of a reconciliation in flight at once: a few, well within the venue's request weight. */
+  static final int LOOKUPS_AT_ONCE = 4;
 
   /** The venue did not answer a lookup with what was asked: the stage fails with this and the answer. */
   static final class Unanswered extends RuntimeException {
@@ -47,24 +49,31 @@ final class BinanceOrderLookup {
     this.rest = rest;
   }
 
-  /** The venue's open orders, then what became of each of ours, one order after the other. */
+  /**
+   * The venue's open orders, then what became of each of ours, {@link #LOOKUPS_AT_ONCE} lookups at a time
+   * (a connection that comes back after a failover may have dozens to ask about, and one at a time each
+   * waits a round trip); the reports come in the order of {@code ours}.
+   */
   CompletionStage<Reconciliation> reconcile(List<Order> ours, Map<String, Instrument> instruments) {
     return rest.signed(HttpMethods.GET, "/api/v3/openOrders", BinanceQuery.empty(), false).thenCompose(answer -> {
       if (!(answer instanceof Ok ok)) {
         throw new Unanswered("open orders", answer);
       }
       List<String> openIds = BinanceRestCodec.orders(ok.body()).stream().map(o -> o.clientOrderId()).toList();
-      CompletionStage<List<VenueReport>> missed = CompletableFuture.completedFuture(new ArrayList<>());
-      for (Order order : ours) {
-        Instrument instrument = instruments.get(order.intent().symbol());
-        if (instrument != null) {
-          missed = missed.thenCompose(list -> lookUp(order.clientOrderId(), instrument).thenApply(found -> {
-            list.addAll(found);
-            return list;
-          }));
-        }
+      List<Order> known = ours.stream().filter(o -> instruments.containsKey(o.intent().symbol())).toList();
+      List<CompletableFuture<List<VenueReport>>> lookups = new ArrayList<>();
+      for (int i = 0; i < known.size(); i++) {
+        Order order = known.get(i);
+        CompletionStage<?> turn = i < LOOKUPS_AT_ONCE ? CompletableFuture.completedFuture(null)
+            : lookups.get(i - LOOKUPS_AT_ONCE);
+        lookups.add(turn.thenCompose(previous -> lookUp(order.clientOrderId(),
+            instruments.get(order.intent().symbol()))).toCompletableFuture());
       }
-      return missed.thenApply(list -> new Reconciliation(openIds, list));
+      return CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new)).thenApply(done -> {
+        List<VenueReport> missed = new ArrayList<>();
+        lookups.forEach(lookup -> missed.addAll(lookup.join()));
+        return new Reconciliation(openIds, missed);
+      });
     });
   }
 
