@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -65,7 +66,7 @@ final class Guardian {
           SingletonActor.of(SafetyCoordinator.create(directory, clock), "safety-coordinator"));
       directory.useCoordinator(coordinator);
 
-      ctx.spawn(HaltWitness.create(), "halt-witness");
+      ctx.spawn(HaltWitness.create(), "halt-witness", DispatcherSelector.fromConfig(HaltWitness.DISPATCHER));
 
       ClusterPlacement placement = settings.cluster();
       StrategyRunners.Factory runners = StrategyRunner.factory(types, directory, settings.supervision());

@@ -24,6 +24,8 @@ import org.tradingnode.core.serialization.CborSerializable;
 public final class HaltWitness {
   /** The witnesses of all nodes. */
   public static final ServiceKey<Command> KEY = ServiceKey.create(Command.class, "halt-witness");
+  /** The dispatcher of its own it runs on in a node, so that it answers while the node is busiest. */
+  public static final String DISPATCHER = "trading.control-dispatcher";
   private static final int SAMPLE = 20;
 
   private HaltWitness() {}
