@@ -4,11 +4,19 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 
 /** A trading node started as a user would: its own JVM, its own ports, a data directory. */
 final class NodeProcess implements AutoCloseable {
+  private static final int FIRST_PORT = 20_000;
+  private static final int LAST_PORT = 32_000;
+  private static final Random RANDOM = new Random();
+  private static final Set<Integer> HANDED_OUT = new HashSet<>();
+
   private final Process process;
   final int httpPort;
   final int clusterPort;
@@ -90,9 +98,23 @@ final class NodeProcess implements AutoCloseable {
     return true;
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
+  /**
+   * A port no listener holds, below the range the system gives outgoing connections (32768 and up on
+   * Linux): a port from that range, free when probed, could be taken by a node's connection to Cassandra
+   * or the venue before the node binds it. Never the same port twice in one test run.
+   */
+  static synchronized int freePort() throws IOException {
+    for (int attempt = 0; attempt < 1_000; attempt++) {
+      int port = FIRST_PORT + RANDOM.nextInt(LAST_PORT - FIRST_PORT);
+      if (!HANDED_OUT.add(port)) {
+        continue;
+      }
+      try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+        return socket.getLocalPort();
+      } catch (IOException taken) {
+        // held by another listener: try another
+      }
     }
+    throw new IOException("no free port between " + FIRST_PORT + " and " + LAST_PORT);
   }
 }
