@@ -67,7 +67,7 @@ final class HaltAccounts {
       found.reachable().forEach(this::poll);
       long untilLastCall = Math.max(deadlineNanos, startNanos + SILENT_WAIT.toNanos()) - System.nanoTime();
       after(SILENT_WAIT.toNanos() - (System.nanoTime() - startNanos), this::check);
-      after(untilLastCall, () -> finish(false));
+      after(untilLastCall, this::finish);
       check();
       return result;
     }
@@ -97,15 +97,16 @@ final class HaltAccounts {
       boolean halted = isHalted(accounts);
       boolean roundWaited = System.nanoTime() - startNanos >= SILENT_WAIT.toNanos();
       if ((allAnswered && (halted || noTimeLeft())) || (halted && roundWaited)) {
-        finish(halted && allAnswered);
+        finish();
       }
     }
 
-    private synchronized void finish(boolean complete) {
+    /** Answers with the latest accounts: complete when every node asked answered and all is stopped. */
+    private synchronized void finish() {
       if (!result.isDone()) {
         List<HaltWitness.NodeAccount> accounts = accounts();
-        result.complete(response(found, accounts, complete || (isHalted(accounts)
-            && accounts.size() == found.reachable().size()), System.nanoTime() - startNanos));
+        result.complete(response(found, accounts, isHalted(accounts)
+            && accounts.size() == found.reachable().size(), System.nanoTime() - startNanos));
       }
     }
 
