@@ -126,10 +126,14 @@ final class HaltAccounts {
   }
 
   private static boolean stopped(HaltWitness.NodeAccount account) {
-    return account.halted() && account.runnersActive() == 0 && account.ordersInFlight() == 0;
+    return account.halted() && account.runnersActive() == 0 && account.strategiesHalting() == 0
+        && account.ordersInFlight() == 0;
   }
 
-  /** Every node that answered has seen the halt, has no runner active and no order in flight. */
+  /**
+   * Every node that answered has seen the halt, has no runner active, no strategy still to record it and no
+   * order in flight.
+   */
   private static boolean isHalted(List<HaltWitness.NodeAccount> accounts) {
     return !accounts.isEmpty()
         && accounts.stream().allMatch(HaltAccounts::stopped);
@@ -167,6 +171,7 @@ final class HaltAccounts {
     return new ApiModel.HaltAccountResponse(complete, TimeUnit.NANOSECONDS.toMillis(elapsedNanos),
         found.reachable().size(), accounts.size(), found.unreachable(),
         accounts.stream().mapToInt(HaltWitness.NodeAccount::strategiesHalted).sum(),
+        accounts.stream().mapToInt(HaltWitness.NodeAccount::strategiesHalting).sum(),
         accounts.stream().mapToInt(HaltWitness.NodeAccount::runnersActive).sum(),
         accounts.stream().mapToInt(HaltWitness.NodeAccount::cancelsSent).sum(),
         accounts.stream().mapToInt(HaltWitness.NodeAccount::ordersInFlight).sum(), sample,

@@ -94,11 +94,10 @@ final class EmergencyStop {
           Thread.currentThread().interrupt();
           return;
         }
-        result.add(cycle == 0 ? "emergency_stop_ms_first" : "emergency_stop_ms", (finishedAt.get() - start) / 1e6);
-        if (cycle > 0) {
-          result.add("emergency_stop_runners_ms", (runnersDoneAt.get() - start) / 1e6);
-          result.add("emergency_stop_cancels_ms", (cancelsDoneAt.get() - start) / 1e6);
-        }
+        String suffix = cycle == 0 ? "_first" : "";
+        result.add("emergency_stop_ms" + suffix, (finishedAt.get() - start) / 1e6);
+        result.add("emergency_stop_runners_ms" + suffix, (runnersDoneAt.get() - start) / 1e6);
+        result.add("emergency_stop_cancels_ms" + suffix, (cancelsDoneAt.get() - start) / 1e6);
         stopping[0] = false;
         Pause.until(open::isEmpty, 60, "the cancels to be confirmed");
         node.post("/api/v1/resume", "{\"reason\":\"benchmark\"}");

@@ -1,5 +1,7 @@
 package org.tradingnode.bench.load;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +24,13 @@ import org.tradingnode.core.entity.SymbolEntity;
  * sending it, so a stall counts in full: coordinated omission corrected) until the venue's acceptance
  * reaches the connection ({@code intent_to_ack}: the strategy's intent, risk's decision and the
  * connection's submit are each persisted on the way) and, reported beside it, until the strategy has
- * persisted that acceptance too ({@code intent_to_strategy_ack}). Slots never acknowledged are counted.
+ * persisted that acceptance too ({@code intent_to_strategy_ack}). Slots never acknowledged are counted. Beside
+ * them, the CPU time of the whole process (node and driver) per offered order in the window
+ * ({@code cpu_us_per_order}): at rates the node sustains, the cost of an order whatever the machine's noise.
  */
 final class IntentLatency {
   /** Offered before anything is measured, so that the figures are of compiled code, not of the JIT at work. */
-  private static final Duration WARM_UP = Duration.ofSeconds(10);
+  private static final Duration WARM_UP = Duration.ofSeconds(30);
 
   private IntentLatency() {}
 
@@ -137,7 +141,9 @@ final class IntentLatency {
       strategyDueNanos.clear();
       recorder.getIntervalHistogram();
       strategyRecorder.getIntervalHistogram();
+      long cpuBefore = processCpuNanos();
       offer(rate, window);
+      result.add("cpu_us_per_order" + suffix, (processCpuNanos() - cpuBefore) / 1_000.0 / (window.toSeconds() * rate));
       long deadline = System.nanoTime() + 5_000_000_000L;
       while ((!dueNanos.isEmpty() || !strategyDueNanos.isEmpty()) && System.nanoTime() < deadline) {
         Pause.millis(10);
@@ -154,6 +160,11 @@ final class IntentLatency {
     public void close() {
       node.close();
     }
+  }
+
+  /** CPU time of this whole process (node and driver) so far. */
+  private static long processCpuNanos() {
+    return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static void record(Long due, Recorder recorder) {

@@ -67,7 +67,9 @@ public final class Report {
     target(targets, "market_events_per_s", medians, ">=", 1_000_000);
     target(targets, "journal_efficiency", medians, ">=", 0.9);
     target(targets, "intent_to_ack_p99_us", medians, "<=", 10_000);
+    target(targets, "intent_to_ack_p99_us_at_250_per_s", medians, "<=", 10_000);
     target(targets, "emergency_stop_ms_p99", medians, "<", 100);
+    target(targets, "emergency_stop_ms_first", medians, "<", 100);
     target(targets, "heap_used_mb", medians, "<", 1024);
     // The failover bounds hold for every run, so they are checked against the worst one.
     Map<String, Double> worst = new LinkedHashMap<>();

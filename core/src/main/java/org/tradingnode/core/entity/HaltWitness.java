@@ -17,8 +17,9 @@ import org.tradingnode.core.serialization.CborSerializable;
 
 /**
  * What this node's entities did about the current halt, as they reported it after the fact
- * ({@link NodeNotice}): runners still active, strategies that recorded the halt, cancels sent, and the
- * orders its connections still have open at the venue or on the way there. One per node, found through
+ * ({@link NodeNotice}): runners still active, strategies that recorded the halt and those whose runner
+ * ran into it but whose record is still being written, cancels sent, and the orders its connections still
+ * have open at the venue or on the way there. One per node, found through
  * the receptionist, so the emergency stop can answer with the entities' own account from every node.
  */
 public final class HaltWitness {
@@ -42,11 +43,13 @@ public final class HaltWitness {
 
   /**
    * One node's account of the halt at {@code haltAt} (0 when this node has seen no halt): the strategies
-   * that recorded it, the runners still active, the cancels its connections sent, and the orders they
+   * that recorded it, those whose runner ran when it came (or stopped after it was decided) and that have
+   * not recorded it yet, the runners still active, the cancels its connections sent, and the orders they
    * still have open or in flight, with the oldest few.
    */
-  public record NodeAccount(String node, boolean halted, long haltAt, int strategiesHalted, int runnersActive,
-      int cancelsSent, int ordersInFlight, List<String> ordersInFlightSample) implements CborSerializable {
+  public record NodeAccount(String node, boolean halted, long haltAt, int strategiesHalted, int strategiesHalting,
+      int runnersActive, int cancelsSent, int ordersInFlight, List<String> ordersInFlightSample)
+      implements CborSerializable {
     public NodeAccount {
       ordersInFlightSample = List.copyOf(ordersInFlightSample);
     }
@@ -83,6 +86,10 @@ public final class HaltWitness {
     private final String node;
     private final Set<String> activeRunners = new HashSet<>();
     private final Set<String> haltedStrategies = new HashSet<>();
+    /** Strategies whose runner ran into the halt in force: each is to record it. */
+    private final Set<String> haltingStrategies = new HashSet<>();
+    /** When each strategy's runner last stopped (this node's clock), while it is not running again. */
+    private final Map<String, Long> stoppedAt = new HashMap<>();
     private final Map<String, NodeNotice.OrdersInFlight> connections = new HashMap<>();
     private long haltAt;
     private long liftedAt;
@@ -107,8 +114,14 @@ public final class HaltWitness {
     private void notice(NodeNotice notice) {
       if (notice instanceof NodeNotice.RunnerStarted started) {
         activeRunners.add(started.strategyId());
+        stoppedAt.remove(started.strategyId());
       } else if (notice instanceof NodeNotice.RunnerStopped stopped) {
         activeRunners.remove(stopped.strategyId());
+        long now = System.currentTimeMillis();
+        stoppedAt.put(stopped.strategyId(), now);
+        if (haltAt > 0 && now >= haltAt) {
+          haltingStrategies.add(stopped.strategyId());
+        }
       } else if (notice instanceof NodeNotice.StrategyHalted halted && concerns(halted.haltAt())) {
         haltedStrategies.add(halted.strategyId());
       } else if (notice instanceof NodeNotice.OrdersInFlight orders && concerns(orders.haltAt())) {
@@ -116,12 +129,21 @@ public final class HaltWitness {
       }
     }
 
-    /** True when the notice is about the halt in force; the earliest time it was decided is kept. */
+    /**
+     * True when the notice is about the halt in force; the earliest time it was decided is kept, and the
+     * strategies whose runner ran then (or stopped since) are to record it.
+     */
     private boolean concerns(long at) {
       if (at <= liftedAt) {
         return false;
       }
       haltAt = haltAt == 0 ? at : Math.min(haltAt, at);
+      haltingStrategies.addAll(activeRunners);
+      stoppedAt.forEach((strategy, stopped) -> {
+        if (stopped >= haltAt) {
+          haltingStrategies.add(strategy);
+        }
+      });
       return true;
     }
 
@@ -132,6 +154,7 @@ public final class HaltWitness {
         liftedAt = signal.at();
         haltAt = 0;
         haltedStrategies.clear();
+        haltingStrategies.clear();
         connections.clear();
       }
     }
@@ -145,8 +168,9 @@ public final class HaltWitness {
         cancels += connection.cancelsSent();
         connection.oldest().stream().limit(Math.max(0, SAMPLE - sample.size())).forEach(sample::add);
       }
-      return new NodeAccount(node, haltAt > 0, haltAt, haltedStrategies.size(), activeRunners.size(), cancels,
-          orders, sample);
+      int halting = (int) haltingStrategies.stream().filter(s -> !haltedStrategies.contains(s)).count();
+      return new NodeAccount(node, haltAt > 0, haltAt, haltedStrategies.size(), halting, activeRunners.size(),
+          cancels, orders, sample);
     }
   }
 }

@@ -3,6 +3,7 @@ package org.tradingnode.core.entity;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.ExtendedActorSystem;
@@ -54,13 +55,18 @@ public final class KillSwitch {
 
   private static CompletionStage<HaltSignal> write(ActorSystem<?> system, HaltSignal signal) {
     SelfUniqueAddress node = DistributedData.get(system).selfUniqueAddress();
-    return AskPattern.<Replicator.Command, Replicator.UpdateResponse<LWWRegister<HaltSignal>>>ask(
-            DistributedData.get(system).replicator(),
+    ActorRef<Replicator.Command> replicator = DistributedData.get(system).replicator();
+    CompletionStage<HaltSignal> written = AskPattern.<Replicator.Command,
+            Replicator.UpdateResponse<LWWRegister<HaltSignal>>>ask(replicator,
             replyTo -> new Replicator.Update<>(KEY, LWWRegister.create(node, signal),
                 new Replicator.WriteAll(WRITE_ALL_WITHIN), replyTo,
                 register -> register.withValue(node, signal, LWWRegister.defaultClock())),
             WRITE_ALL_WITHIN.plusSeconds(2), system.scheduler())
         .thenApply(response -> signal);
+    // The update is applied locally when the replicator takes it; this node's entities hear of it at once
+    // instead of at the replicator's next notification tick.
+    replicator.tell(Replicator.flushChanges());
+    return written;
   }
 
   /**

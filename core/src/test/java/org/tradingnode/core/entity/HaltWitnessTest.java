@@ -1,0 +1,74 @@
+package org.tradingnode.core.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tradingnode.core.testing.Await;
+
+/**
+ * A node's witness counts a strategy whose runner ran into the halt as still halting until the strategy
+ * has recorded the halt, so a stop's account is not complete while those records are being written.
+ */
+class HaltWitnessTest {
+  private ActorTestKit kit;
+  private ActorRef<HaltWitness.Command> witness;
+
+  @BeforeEach
+  void setUp() {
+    kit = ActorTestKit.create(EntityTestSupport.config());
+    witness = kit.spawn(HaltWitness.create());
+  }
+
+  @AfterEach
+  void tearDown() {
+    kit.shutdownTestKit();
+  }
+
+  private HaltWitness.NodeAccount account() {
+    TestProbe<HaltWitness.NodeAccount> probe = kit.createTestProbe();
+    witness.tell(new HaltWitness.Report(probe.ref()));
+    return probe.receiveMessage(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void aStrategyWhoseRunnerStoppedForTheHaltIsHaltingUntilItRecordsIt() {
+    NodeNotice.publish(kit.system(), new NodeNotice.RunnerStarted("a"));
+    NodeNotice.publish(kit.system(), new NodeNotice.RunnerStarted("b"));
+    Await.until("both runners counted", this::account, a -> a.runnersActive() == 2);
+    long haltAt = System.currentTimeMillis() - 10;
+
+    NodeNotice.publish(kit.system(), new NodeNotice.RunnerStopped("a"));
+    NodeNotice.publish(kit.system(), new NodeNotice.StrategyHalted("a", haltAt));
+    NodeNotice.publish(kit.system(), new NodeNotice.RunnerStopped("b"));
+    HaltWitness.NodeAccount midway = Await.until("a recorded the halt", this::account,
+        a -> a.strategiesHalted() == 1 && a.runnersActive() == 0);
+    assertTrue(midway.halted(), midway.toString());
+    assertEquals(1, midway.strategiesHalting(), "b stopped for the halt and has not recorded it: " + midway);
+
+    NodeNotice.publish(kit.system(), new NodeNotice.StrategyHalted("b", haltAt));
+    HaltWitness.NodeAccount done = Await.until("b recorded the halt", this::account, a -> a.strategiesHalted() == 2);
+    assertEquals(0, done.strategiesHalting(), done.toString());
+  }
+
+  @Test
+  void aRunnerThatStoppedBeforeTheHaltWasDecidedIsNotExpectedToRecordIt() {
+    NodeNotice.publish(kit.system(), new NodeNotice.RunnerStarted("a"));
+    NodeNotice.publish(kit.system(), new NodeNotice.RunnerStarted("b"));
+    NodeNotice.publish(kit.system(), new NodeNotice.RunnerStopped("b"));
+    Await.until("b stopped", this::account, a -> a.runnersActive() == 1);
+    long haltAt = System.currentTimeMillis() + 1_000;
+
+    NodeNotice.publish(kit.system(), new NodeNotice.StrategyHalted("a", haltAt));
+    NodeNotice.publish(kit.system(), new NodeNotice.RunnerStopped("a"));
+    HaltWitness.NodeAccount account = Await.until("a recorded the halt and stopped", this::account,
+        a -> a.strategiesHalted() == 1 && a.runnersActive() == 0);
+    assertEquals(0, account.strategiesHalting(), "b stopped before the halt: " + account);
+  }
+}
