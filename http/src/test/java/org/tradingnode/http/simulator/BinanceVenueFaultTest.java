@@ -127,9 +127,13 @@ class BinanceVenueFaultTest {
   void aStormOf429sHoldsEveryRequestBackUntilRetryAfterAndIsNeverBanned() throws Exception {
     fixture = SimulatorFixture.start(SimulatorSettings.defaults().withRequestWeightLimit(120, 10, Duration.ofMinutes(2)),
         Instant.parse("2024-05-01T12:00:58Z"));
-    // The venue's clock stands still during the storm (the window cannot turn under it), then keeps
-    // pace with the client's, as a real venue's would, so that Retry-After can pass.
-    ActorRef<VenueCommand> venue = connected();
+    // The venue's clock stands still during the storm (the window cannot turn under it), then moves on so
+    // that Retry-After can pass. The client reads the same clock, as a client in step with a real venue's
+    // time would: with its own, the client's minute could turn during the storm while the venue's did not,
+    // and it would rightly send again into the venue's full window.
+    child = new BinanceVenueUnderTest(fixture);
+    ActorRef<VenueCommand> venue = child.start(List.of(), fixture.clock);
+    child.awaitConnected();
     long connectedAt = System.nanoTime();
     int orders = 60;
 
@@ -147,17 +151,18 @@ class BinanceVenueFaultTest {
     assertTrue(state.path("responses429").asInt() <= 4, "sent on after a 429: " + state);
     assertEquals(0, state.path("responses418").asInt());
 
-    VenueReport after = null;
-    Duration advanced = Duration.ZERO;
-    for (int attempt = 0; attempt < 40 && !(after instanceof VenueReport.Accepted); attempt++) {
-      child.kit.createTestProbe().expectNoMessage(Duration.ofMillis(250));
-      Duration sinceConnected = Duration.ofNanos(System.nanoTime() - connectedAt);
-      fixture.clock.advance(sinceConnected.minus(advanced));
-      advanced = sinceConnected;
-      venue.tell(new VenueCommand.Place(buy("s1-after-" + attempt, OrderType.LIMIT, "0.01", "1000.00")));
-      after = awaitFirstAnswers("s1-after-" + attempt, 1).values().iterator().next();
-    }
-    assertTrue(after instanceof VenueReport.Accepted, "orders go out again once Retry-After has passed: " + after);
+    // From here the venue's time (and the client's) keeps pace with the test's: each attempt moves it on by
+    // the time that passed since the last one.
+    long[] movedTo = {connectedAt};
+    int[] attempt = {0};
+    Await.until("an order to go out again once Retry-After has passed", () -> {
+      long now = System.nanoTime();
+      fixture.clock.advance(Duration.ofNanos(now - movedTo[0]));
+      movedTo[0] = now;
+      String id = "s1-after-" + attempt[0]++;
+      venue.tell(new VenueCommand.Place(buy(id, OrderType.LIMIT, "0.01", "1000.00")));
+      return awaitFirstAnswers(id, 1).get(id);
+    }, VenueReport.Accepted.class::isInstance, Duration.ofSeconds(10), Duration.ofMillis(250));
     assertEquals(0, fixture.adminState().path("responses418").asInt());
   }
 

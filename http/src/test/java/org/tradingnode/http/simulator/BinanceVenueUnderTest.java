@@ -59,8 +59,13 @@ final class BinanceVenueUnderTest implements AutoCloseable {
 
   /** A child for a connection holding {@code openOrders} at the venue. */
   ActorRef<VenueCommand> start(List<Order> openOrders) {
+    return start(openOrders, Clock.systemUTC());
+  }
+
+  /** A child whose clock is {@code clock}: the venue's own, for a test that moves the venue's time. */
+  ActorRef<VenueCommand> start(List<Order> openOrders, Clock clock) {
     return kit.spawn(gateway.connect(new VenueSession("binance:main", List.of(BTCUSDT), Map.of(), openOrders,
-        connection.ref(), Clock.systemUTC())));
+        connection.ref(), clock)));
   }
 
   VenueEvent.Connected awaitConnected() {

@@ -34,9 +34,15 @@ final class BinanceRateGate {
     return null;
   }
 
+  /**
+   * The weight an answer reported. Answers of requests in flight together are read in any order, and the
+   * venue's count only grows within its minute: an older, lower figure read after a newer one must not
+   * let more requests out, so within a minute the highest figure stands.
+   */
   synchronized void usedWeight(long weight) {
-    usedWeight = weight;
-    usedInMinute = clock.millis() / 60_000;
+    long minute = clock.millis() / 60_000;
+    usedWeight = minute == usedInMinute ? Math.max(usedWeight, weight) : weight;
+    usedInMinute = minute;
   }
 
   /** A 429 or 418: wait as long as the venue says (at least a second). */
