@@ -37,11 +37,22 @@ class HaltWitnessTest {
     return probe.receiveMessage(Duration.ofSeconds(3));
   }
 
+  /**
+   * Runners started, told until the witness counts them: it subscribes to the node's notices when it
+   * starts, so notices published before that reach nobody.
+   */
+  private void runnersStarted(String... strategies) {
+    Await.until("the witness to count the runners", () -> {
+      for (String strategy : strategies) {
+        NodeNotice.publish(kit.system(), new NodeNotice.RunnerStarted(strategy));
+      }
+      return account();
+    }, a -> a.runnersActive() == strategies.length);
+  }
+
   @Test
   void aStrategyWhoseRunnerStoppedForTheHaltIsHaltingUntilItRecordsIt() {
-    NodeNotice.publish(kit.system(), new NodeNotice.RunnerStarted("a"));
-    NodeNotice.publish(kit.system(), new NodeNotice.RunnerStarted("b"));
-    Await.until("both runners counted", this::account, a -> a.runnersActive() == 2);
+    runnersStarted("a", "b");
     long haltAt = System.currentTimeMillis() - 10;
 
     NodeNotice.publish(kit.system(), new NodeNotice.RunnerStopped("a"));
@@ -59,8 +70,7 @@ class HaltWitnessTest {
 
   @Test
   void aRunnerThatStoppedBeforeTheHaltWasDecidedIsNotExpectedToRecordIt() {
-    NodeNotice.publish(kit.system(), new NodeNotice.RunnerStarted("a"));
-    NodeNotice.publish(kit.system(), new NodeNotice.RunnerStarted("b"));
+    runnersStarted("a", "b");
     NodeNotice.publish(kit.system(), new NodeNotice.RunnerStopped("b"));
     Await.until("b stopped", this::account, a -> a.runnersActive() == 1);
     long haltAt = System.currentTimeMillis() + 1_000;
