@@ -73,20 +73,21 @@ public final class ApiModel {
    * What the entities of every node that answered reported about the halt, {@code afterMs} after the stop
    * was asked for: strategies that recorded it, strategies whose runner stopped for it that are still
    * recording it, runners still active, cancels sent, and orders still open at the venue or on their way
-   * there (the oldest few named). {@code complete} when every reachable node asked answered with no runner
-   * active, no strategy still recording the halt and no order in flight; a node asked that did not answer (it may
+   * there (the oldest few named), and connections that have not reported on the halt yet. {@code complete}
+   * when every reachable node asked answered with no runner active, no strategy still recording the halt,
+   * no order in flight and every connection reported; a node asked that did not answer (it may
    * have just died) leaves it incomplete; unreachable nodes are counted, not asked.
    */
   public record HaltAccountResponse(boolean complete, long afterMs, int nodesAsked, int nodesAnswered,
       int nodesUnreachable, int strategiesHalted, int strategiesHalting, int runnersActive, int cancelsSent,
-      int ordersInFlight, List<String> ordersInFlightSample, List<NodeHaltResponse> nodes) {}
+      int ordersInFlight, List<String> ordersInFlightSample, int connectionsSilent, List<NodeHaltResponse> nodes) {}
 
   /** One node's account of the halt. */
   public record NodeHaltResponse(String node, int strategiesHalted, int strategiesHalting, int runnersActive,
-      int cancelsSent, int ordersInFlight) {
+      int cancelsSent, int ordersInFlight, int connectionsSilent) {
     static NodeHaltResponse of(HaltWitness.NodeAccount account) {
       return new NodeHaltResponse(account.node(), account.strategiesHalted(), account.strategiesHalting(),
-          account.runnersActive(), account.cancelsSent(), account.ordersInFlight());
+          account.runnersActive(), account.cancelsSent(), account.ordersInFlight(), account.connectionsSilent());
     }
   }
 

@@ -127,12 +127,12 @@ final class HaltAccounts {
 
   private static boolean stopped(HaltWitness.NodeAccount account) {
     return account.halted() && account.runnersActive() == 0 && account.strategiesHalting() == 0
-        && account.ordersInFlight() == 0;
+        && account.ordersInFlight() == 0 && account.connectionsSilent() == 0;
   }
 
   /**
-   * Every node that answered has seen the halt, has no runner active, no strategy still to record it and no
-   * order in flight.
+   * Every node that answered has seen the halt, has no runner active, no strategy still to record it, no
+   * order in flight and no connection that has not reported on it.
    */
   private static boolean isHalted(List<HaltWitness.NodeAccount> accounts) {
     return !accounts.isEmpty()
@@ -175,6 +175,7 @@ final class HaltAccounts {
         accounts.stream().mapToInt(HaltWitness.NodeAccount::runnersActive).sum(),
         accounts.stream().mapToInt(HaltWitness.NodeAccount::cancelsSent).sum(),
         accounts.stream().mapToInt(HaltWitness.NodeAccount::ordersInFlight).sum(), sample,
+        accounts.stream().mapToInt(HaltWitness.NodeAccount::connectionsSilent).sum(),
         accounts.stream().map(ApiModel.NodeHaltResponse::of).toList());
   }
 }

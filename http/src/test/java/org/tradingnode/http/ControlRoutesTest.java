@@ -264,7 +264,7 @@ class ControlRoutesTest {
       return Behaviors.receiveMessage(command -> {
         if (command instanceof HaltWitness.Report report) {
           ctx.scheduleOnce(Duration.ofMillis(400), report.replyTo(),
-              new HaltWitness.NodeAccount("busy-node", true, 1L, 3, 0, 0, 0, 0, List.of()));
+              new HaltWitness.NodeAccount("busy-node", true, 1L, 3, 0, 0, 0, 0, List.of(), 0));
         }
         return Behaviors.same();
       });

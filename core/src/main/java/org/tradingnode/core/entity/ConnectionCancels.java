@@ -1,5 +1,6 @@
 package org.tradingnode.core.entity;
 
+import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -11,10 +12,15 @@ import org.tradingnode.core.domain.order.Order;
 /**
  * The cancels an exchange connection sent: the open orders whose cancel went to the current venue
  * connection (asking twice adds nothing), and, while trading is halted, when the halt was decided and how
- * many cancels went out since, for the emergency stop's account ({@link HaltWitness}).
+ * many cancels went out since, for the emergency stop's account ({@link HaltWitness}). Cancels a strategy
+ * asked for because of the halt can go out before the connection applies the halt itself; they count
+ * too, by the time they went out.
  */
 final class ConnectionCancels {
+  /** How many of the last cancels' times are kept for a halt applied after them. */
+  private static final int RECENT = 10_000;
   private final Set<String> sent = new HashSet<>();
+  private final ArrayDeque<Long> recentlySentAt = new ArrayDeque<>();
   /** When the halt the connection works under was decided (0 while trading is not halted). */
   private long haltedSince;
   private int sinceHalt;
@@ -29,10 +35,16 @@ final class ConnectionCancels {
     return candidates.stream().filter(o -> sent.add(o.clientOrderId())).toList();
   }
 
-  /** Counts cancels that went out. */
-  void wentOut(int count) {
+  /** Counts cancels that went out at {@code now} (epoch ms). */
+  void wentOut(int count, long now) {
     if (haltedSince != 0) {
       sinceHalt += count;
+    }
+    for (int i = 0; i < count; i++) {
+      if (recentlySentAt.size() == RECENT) {
+        recentlySentAt.removeFirst();
+      }
+      recentlySentAt.addLast(now);
     }
   }
 
@@ -47,7 +59,7 @@ final class ConnectionCancels {
       haltedSince = 0;
     } else if (haltedSince == 0) {
       haltedSince = since;
-      sinceHalt = 0;
+      sinceHalt = (int) recentlySentAt.stream().filter(at -> at >= since).count();
     }
   }
 

@@ -148,7 +148,7 @@ final class ConnectionDecisions {
       return;
     }
     orders.forEach(o -> venue.get().tell(new VenueCommand.Cancel(o.clientOrderId())));
-    cancels.wentOut(orders.size());
+    cancels.wentOut(orders.size(), clock.millis());
     NodeNotice.publish(context.getSystem(),
         new NodeNotice.CancelsSent(connectionId, orders.stream().map(Order::clientOrderId).toList()));
   }

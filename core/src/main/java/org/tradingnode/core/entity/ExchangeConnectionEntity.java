@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -333,8 +334,11 @@ public final class ExchangeConnectionEntity
   @Override
   public SignalHandler<State> signalHandler() {
     return newSignalHandlerBuilder()
+        .onSignal(PostStop.instance(), state -> NodeNotice.publish(context.getSystem(),
+            new NodeNotice.ConnectionDown(connectionId)))
         .onSignal(RecoveryCompleted.instance(), state -> {
           chain.recoveryCompleted();
+          NodeNotice.publish(context.getSystem(), new NodeNotice.ConnectionUp(connectionId));
           context.getLog().info("{}: recovered in {} ms, {} open orders", connectionId,
               (System.nanoTime() - createdNanos) / 1_000_000, state.openOrders().size());
           directory.coordinator().tell(new SafetyCoordinator.Register(

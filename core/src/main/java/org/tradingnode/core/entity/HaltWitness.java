@@ -18,8 +18,8 @@ import org.tradingnode.core.serialization.CborSerializable;
 /**
  * What this node's entities did about the current halt, as they reported it after the fact
  * ({@link NodeNotice}): runners still active, strategies that recorded the halt and those whose runner
- * ran into it but whose record is still being written, cancels sent, and the orders its connections still
- * have open at the venue or on the way there. One per node, found through
+ * ran into it but whose record is still being written, cancels sent, the orders its connections still
+ * have open at the venue or on the way there, and the connections that have not reported on the halt yet. One per node, found through
  * the receptionist, so the emergency stop can answer with the entities' own account from every node.
  */
 public final class HaltWitness {
@@ -44,12 +44,13 @@ public final class HaltWitness {
   /**
    * One node's account of the halt at {@code haltAt} (0 when this node has seen no halt): the strategies
    * that recorded it, those whose runner ran when it came (or stopped after it was decided) and that have
-   * not recorded it yet, the runners still active, the cancels its connections sent, and the orders they
-   * still have open or in flight, with the oldest few.
+   * not recorded it yet, the runners still active, the cancels its connections sent, the orders they
+   * still have open or in flight, with the oldest few, and how many of its connections have not reported on
+   * the halt yet (until one has, what it holds open is unknown).
    */
   public record NodeAccount(String node, boolean halted, long haltAt, int strategiesHalted, int strategiesHalting,
-      int runnersActive, int cancelsSent, int ordersInFlight, List<String> ordersInFlightSample)
-      implements CborSerializable {
+      int runnersActive, int cancelsSent, int ordersInFlight, List<String> ordersInFlightSample,
+      int connectionsSilent) implements CborSerializable {
     public NodeAccount {
       ordersInFlightSample = List.copyOf(ordersInFlightSample);
     }
@@ -62,7 +63,8 @@ public final class HaltWitness {
       // Only the notices it counts: the per-order ones travel on the hot path and are none of its business.
       ActorRef<NodeNotice> notices = context.messageAdapter(NodeNotice.class, Noticed::new);
       for (Class<? extends NodeNotice> counted : List.of(NodeNotice.RunnerStarted.class,
-          NodeNotice.RunnerStopped.class, NodeNotice.StrategyHalted.class, NodeNotice.OrdersInFlight.class)) {
+          NodeNotice.RunnerStopped.class, NodeNotice.StrategyHalted.class, NodeNotice.OrdersInFlight.class,
+          NodeNotice.ConnectionUp.class, NodeNotice.ConnectionDown.class)) {
         subscribe(context.getSystem(), counted, notices);
       }
       var address = context.getSystem().address();
@@ -91,6 +93,7 @@ public final class HaltWitness {
     /** When each strategy's runner last stopped (this node's clock), while it is not running again. */
     private final Map<String, Long> stoppedAt = new HashMap<>();
     private final Map<String, NodeNotice.OrdersInFlight> connections = new HashMap<>();
+    private final Set<String> connectionsUp = new HashSet<>();
     private long haltAt;
     private long liftedAt;
 
@@ -126,6 +129,11 @@ public final class HaltWitness {
         haltedStrategies.add(halted.strategyId());
       } else if (notice instanceof NodeNotice.OrdersInFlight orders && concerns(orders.haltAt())) {
         connections.put(orders.connectionId(), orders);
+      } else if (notice instanceof NodeNotice.ConnectionUp up) {
+        connectionsUp.add(up.connectionId());
+      } else if (notice instanceof NodeNotice.ConnectionDown down) {
+        connectionsUp.remove(down.connectionId());
+        connections.remove(down.connectionId());
       }
     }
 
@@ -169,8 +177,9 @@ public final class HaltWitness {
         connection.oldest().stream().limit(Math.max(0, SAMPLE - sample.size())).forEach(sample::add);
       }
       int halting = (int) haltingStrategies.stream().filter(s -> !haltedStrategies.contains(s)).count();
+      int silent = (int) connectionsUp.stream().filter(c -> !connections.containsKey(c)).count();
       return new NodeAccount(node, haltAt > 0, haltAt, haltedStrategies.size(), halting, activeRunners.size(),
-          cancels, orders, sample);
+          cancels, orders, sample, silent);
     }
   }
 }

@@ -32,6 +32,12 @@ public sealed interface NodeNotice {
   /** A connection persisted cancel requests and sent them to the venue. */
   record CancelsSent(String connectionId, List<String> clientOrderIds) implements NodeNotice {}
 
+  /** A connection entity recovered on this node and works from here. */
+  record ConnectionUp(String connectionId) implements NodeNotice {}
+
+  /** A connection entity stopped on this node (it moved to another node, or the node is stopping). */
+  record ConnectionDown(String connectionId) implements NodeNotice {}
+
   /** A strategy persisted that the halt decided at {@code haltAt} stopped it. */
   record StrategyHalted(String strategyId, long haltAt) implements NodeNotice {}
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -14,7 +15,8 @@ import org.tradingnode.core.testing.Await;
 
 /**
  * A node's witness counts a strategy whose runner ran into the halt as still halting until the strategy
- * has recorded the halt, so a stop's account is not complete while those records are being written.
+ * has recorded the halt, and a connection of its node as silent until it has reported on the halt, so a
+ * stop's account is not complete while those records and reports are still to come.
  */
 class HaltWitnessTest {
   private ActorTestKit kit;
@@ -66,6 +68,23 @@ class HaltWitnessTest {
     NodeNotice.publish(kit.system(), new NodeNotice.StrategyHalted("b", haltAt));
     HaltWitness.NodeAccount done = Await.until("b recorded the halt", this::account, a -> a.strategiesHalted() == 2);
     assertEquals(0, done.strategiesHalting(), done.toString());
+  }
+
+  @Test
+  void aConnectionIsSilentUntilItHasReportedOnTheHalt() {
+    runnersStarted("a");
+    NodeNotice.publish(kit.system(), new NodeNotice.ConnectionUp("paper:demo"));
+    long haltAt = System.currentTimeMillis() - 10;
+    NodeNotice.publish(kit.system(), new NodeNotice.RunnerStopped("a"));
+    NodeNotice.publish(kit.system(), new NodeNotice.StrategyHalted("a", haltAt));
+    HaltWitness.NodeAccount before = Await.until("a recorded the halt", this::account,
+        a -> a.strategiesHalted() == 1);
+    assertEquals(1, before.connectionsSilent(), "the connection's open orders are not known yet: " + before);
+
+    NodeNotice.publish(kit.system(), new NodeNotice.OrdersInFlight("paper:demo", haltAt, 1, 0, List.of()));
+    HaltWitness.NodeAccount after = Await.until("the connection's report", this::account,
+        a -> a.connectionsSilent() == 0);
+    assertEquals(1, after.cancelsSent(), after.toString());
   }
 
   @Test
