@@ -19,8 +19,9 @@ import org.tradingnode.core.serialization.CborSerializable;
  * What this node's entities did about the current halt, as they reported it after the fact
  * ({@link NodeNotice}): runners still active, strategies that recorded the halt and those whose runner
  * ran into it but whose record is still being written, cancels sent, the orders its connections still
- * have open at the venue or on the way there, and the connections that have not reported on the halt yet. One per node, found through
- * the receptionist, so the emergency stop can answer with the entities' own account from every node.
+ * have open at the venue or on the way there, and the connections that have not reported on the halt yet.
+ * One per node, found through the receptionist, so the emergency stop can answer with the entities' own
+ * account from every node.
  */
 public final class HaltWitness {
   /** The witnesses of all nodes. */
@@ -145,13 +146,16 @@ public final class HaltWitness {
       if (at <= liftedAt) {
         return false;
       }
+      long known = haltAt;
       haltAt = haltAt == 0 ? at : Math.min(haltAt, at);
-      haltingStrategies.addAll(activeRunners);
-      stoppedAt.forEach((strategy, stopped) -> {
-        if (stopped >= haltAt) {
-          haltingStrategies.add(strategy);
-        }
-      });
+      if (haltAt != known) {
+        haltingStrategies.addAll(activeRunners);
+        stoppedAt.forEach((strategy, stopped) -> {
+          if (stopped >= haltAt) {
+            haltingStrategies.add(strategy);
+          }
+        });
+      }
       return true;
     }
 
