@@ -10,11 +10,7 @@ import static org.tradingnode.core.entity.EntityTestSupport.CLOCK;
 import static org.tradingnode.core.entity.EntityTestSupport.NOW;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +35,7 @@ import org.tradingnode.core.domain.strategy.IntentProposal;
 import org.tradingnode.core.domain.strategy.StrategyConfig;
 import org.tradingnode.core.domain.strategy.StrategyTypes;
 import org.tradingnode.core.domain.strategy.TradingStrategy;
+import org.tradingnode.core.testing.ManualClock;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StrategyEntityTest {
@@ -185,23 +182,7 @@ class StrategyEntityTest {
 
   @Test
   void anOrderWithoutNewsForFiveSecondsIsFollowedUpWithTheConnection() {
-    long[] now = {NOW};
-    Clock moving = new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return Instant.ofEpochMilli(now[0]);
-      }
-    };
+    ManualClock moving = new ManualClock(NOW);
     var strategy = EventSourcedBehaviorTestKit.<StrategyEntity.Command, StrategyEntity.Event, StrategyEntity.State>create(
         kit.system(), StrategyEntity.create("s1", directory, CATALOG, StrategyTypes.builtIn(),
             EntityTestSupport.runners(directory), moving));
@@ -211,7 +192,7 @@ class StrategyEntityTest {
 
     strategy.runCommand(new StrategyEntity.FollowUpUnansweredIntents());
     directory.connections.expectNoMessage(Duration.ofMillis(200));
-    now[0] += OrderFollowUps.UNANSWERED_AFTER.toMillis();
+    moving.advance(OrderFollowUps.UNANSWERED_AFTER.toMillis());
     strategy.runCommand(new StrategyEntity.FollowUpUnansweredIntents());
 
     assertEquals(new ExchangeConnectionEntity.ReplayOrders("s1", List.of("s1-1")),

@@ -3,11 +3,9 @@ package org.tradingnode.core.venue.binance;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.tradingnode.core.testing.ManualClock;
 
 /**
  * The client's view of Binance's request weight: at the limit nothing goes out until the minute turns,
@@ -15,36 +13,7 @@ import org.junit.jupiter.api.Test;
  * out until its Retry-After has passed.
  */
 class BinanceRateGateTest {
-  /** A clock a test moves by hand. */
-  private static final class HandClock extends Clock {
-    private long millis = Instant.parse("2024-05-01T12:00:10Z").toEpochMilli();
-
-    void advance(long by) {
-      millis += by;
-    }
-
-    @Override
-    public long millis() {
-      return millis;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(millis);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
-  private final HandClock clock = new HandClock();
+  private final ManualClock clock = new ManualClock(Instant.parse("2024-05-01T12:00:10Z").toEpochMilli());
   private final BinanceRateGate gate = new BinanceRateGate(clock, 120);
 
   @Test
