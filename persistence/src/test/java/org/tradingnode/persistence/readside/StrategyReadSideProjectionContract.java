@@ -2,6 +2,7 @@ package org.tradingnode.persistence.readside;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.tradingnode.persistence.readside.ReadSideSnapshot.canonical;
 import static org.tradingnode.persistence.readside.TradingStory.ALPHA_FILL_1;
@@ -115,11 +116,10 @@ abstract class StrategyReadSideProjectionContract {
         assertEquals(OrderStatus.FILLED, now.order("beta-1").status());
         return now;
       });
-      offsetsOnce = node.eventually(() -> {
-        List<Offset> offsets = offsets(node);
-        assertEquals(2, offsets.stream().filter(o -> !o.equals(Offset.noOffset())).count(), offsets.toString());
-        return offsets;
-      });
+      assertEquals(ReadSideFreshness.Lag.NONE,
+          node.await(node.freshness().awaitCaughtUp(Duration.ofSeconds(60))), "every offset at the journal's end");
+      offsetsOnce = offsets(node);
+      assertEquals(2, offsetsOnce.stream().filter(o -> !o.equals(Offset.noOffset())).count(), offsetsOnce.toString());
     }
 
     try (TestNode node = TestNode.start(profile)) {
@@ -138,26 +138,22 @@ abstract class StrategyReadSideProjectionContract {
 
   @Test
   void eventsJournaledWhileNoNodeProjectsAppearOnceANodeProjectsFromTheStoredOffset() {
-    Offset storedBeforeStop;
     try (TestNode node = TestNode.start(profile)) {
       ReadSideQueries readSide = node.startReadSide();
       node.journal("alpha", TradingStory.alphaOpening());
       node.eventually(() -> {
         assertEquals(OrderStatus.CANCELED, ReadSideSnapshot.of(node, readSide, STRATEGIES).order("alpha-4").status());
+        assertNotEquals(Offset.noOffset(), node.await(node.store().offset(alphaTag())));
         return true;
-      });
-      storedBeforeStop = node.eventually(() -> {
-        Offset offset = node.await(node.store().offset(alphaTag()));
-        assertEquals(ReadSideSnapshot.of(node, readSide, STRATEGIES).orders().size(), 4);
-        return offset;
       });
     }
 
     try (TestNode node = TestNode.start(profile)) {
+      Offset storedBeforeStop = node.await(node.store().offset(alphaTag()));
       node.journal("alpha", TradingStory.alphaClosing());
 
       assertNull(ReadSideSnapshot.of(node, node.store(), STRATEGIES).order("alpha-5"));
-      assertEquals(storedBeforeStop, node.await(node.store().offset(alphaTag())));
+      assertEquals(storedBeforeStop, node.await(node.store().offset(alphaTag())), "nothing projects on this node");
     }
 
     try (TestNode node = TestNode.start(profile)) {
