@@ -35,6 +35,7 @@ import org.tradingnode.core.venue.MarketFeed;
 import org.tradingnode.core.venue.PaperVenue;
 import org.tradingnode.core.venue.binance.BinanceMarketStream;
 import org.tradingnode.core.venue.binance.BinanceVenue;
+import org.tradingnode.http.ApiWarmUp;
 import org.tradingnode.http.ControlRoutes;
 import org.tradingnode.persistence.AuditReader;
 import org.tradingnode.persistence.marketdata.MarketDataRecorder;
@@ -48,7 +49,7 @@ import org.tradingnode.persistence.readside.ReadSideQueries;
  * the safety coordinator and the paper market feed as singletons (the feeds publish through a directory
  * that also hands their market data to the recorder), wakes the configured paper accounts, creates the
  * demo strategies that are missing, starts the read side's projections (one node per tag) and binds the
- * HTTP API.
+ * HTTP API, which it then warms up ({@link ApiWarmUp}).
  */
 final class Guardian {
   private Guardian() {}
@@ -122,6 +123,11 @@ final class Guardian {
               binding.addToCoordinatedShutdown(Duration.ofSeconds(5), system);
               system.log().info("control API on http://{}:{}/api/v1", binding.localAddress().getHostString(),
                   binding.localAddress().getPort());
+              ApiWarmUp.run(system, binding.localAddress()).whenComplete((refused, failure) -> {
+                if (failure != null) {
+                  system.log().warn("API warm-up failed: {}", failure.getMessage());
+                }
+              });
             }
           });
       return Behaviors.empty();

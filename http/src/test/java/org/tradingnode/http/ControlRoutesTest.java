@@ -310,6 +310,12 @@ class ControlRoutesTest {
   }
 
   @Test
+  void theNodesWarmUpRequestIsAStopTheRoutesRefuse() {
+    assertTrue(ApiWarmUp.run(kit.system(), binding.localAddress()).toCompletableFuture().join(),
+        "the warm-up stop is answered 400");
+  }
+
+  @Test
   void theStrategyListingAnswersFromTheReadSideAndAsksNoEntity() throws Exception {
     StrategyConfig config = new StrategyConfig("listed", "momentum", "demo", "paper", List.of("BTCUSDT"),
         Map.of("fastPeriod", "2"));
