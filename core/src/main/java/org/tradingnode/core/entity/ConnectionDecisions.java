@@ -1,8 +1,10 @@
 package org.tradingnode.core.entity;
 
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -12,6 +14,7 @@ import org.tradingnode.core.domain.mode.TradingMode;
 import org.tradingnode.core.domain.order.Fill;
 import org.tradingnode.core.domain.order.Order;
 import org.tradingnode.core.domain.order.OrderChange;
+import org.tradingnode.core.domain.order.OrderHistory;
 import org.tradingnode.core.domain.order.OrderIntent;
 import org.tradingnode.core.domain.order.OrderLedger;
 import org.tradingnode.core.domain.order.OrderStatus;
@@ -19,11 +22,16 @@ import org.tradingnode.core.domain.order.VenueRejectReason;
 import org.tradingnode.core.domain.order.VenueReport;
 import org.tradingnode.core.entity.ExchangeConnectionEntity.ApplyMode;
 import org.tradingnode.core.entity.ExchangeConnectionEntity.CancelRequested;
+import org.tradingnode.core.entity.ExchangeConnectionEntity.CancelStrategyOrders;
 import org.tradingnode.core.entity.ExchangeConnectionEntity.Command;
 import org.tradingnode.core.entity.ExchangeConnectionEntity.ModeApplied;
 import org.tradingnode.core.entity.ExchangeConnectionEntity.OrderAccepted;
 import org.tradingnode.core.entity.ExchangeConnectionEntity.OrderFilled;
 import org.tradingnode.core.entity.ExchangeConnectionEntity.OrderSubmitted;
+import org.tradingnode.core.entity.ExchangeConnectionEntity.SubmitOrder;
+import org.tradingnode.core.entity.ExchangeConnectionEntity.SubmitUnarchived;
+import org.tradingnode.core.entity.ExchangeConnectionEntity.VenueConnected;
+import org.tradingnode.core.entity.ExchangeConnectionEntity.VenueReported;
 import org.tradingnode.core.gateway.VenueCommand;
 
 /**
@@ -54,6 +62,40 @@ final class ConnectionDecisions {
     this.replies = replies;
     this.venue = venue;
     this.reconciled = reconciled;
+  }
+
+  /** Decides one command of a write against the state as the earlier ones leave it. */
+  void decide(ConnectionBatch batch, Command command) {
+    if (command instanceof SubmitOrder c) {
+      submit(batch, c.intent(), null);
+    } else if (command instanceof SubmitUnarchived c) {
+      submit(batch, c.intent(), c.floorWhenAsked());
+    } else if (command instanceof VenueReported c) {
+      report(batch, c.report());
+    } else if (command instanceof CancelStrategyOrders c) {
+      cancel(batch, batch.openOrdersOf(c.strategyId()), c.reason());
+    } else if (command instanceof ApplyMode c) {
+      mode(batch, c);
+    }
+  }
+
+  /**
+   * What the venue's reconciliation found is recorded first; orders we sent that the venue neither
+   * holds nor reported are then closed ({@link OrderHistory#closingUnmatched}).
+   */
+  void reconcile(ConnectionBatch batch, VenueConnected connected) {
+    Set<String> atVenue = new HashSet<>(connected.openClientOrderIds());
+    connected.missed().forEach(report -> report(batch, report));
+    int reported = batch.events().size();
+    for (VenueReport closing : OrderHistory.closingUnmatched(batch.openOrders(), atVenue, clock.millis())) {
+      if (closing instanceof VenueReport.Expired) {
+        context.getLog().warn("{}: order {} was {} at the venue, which neither holds nor knows it now; closing it "
+            + "as expired", connectionId, closing.clientOrderId(), batch.order(closing.clientOrderId()).status());
+      }
+      report(batch, closing);
+    }
+    context.getLog().info("{}: reconciled with venue, {} open orders there, {} missed reports recorded, {} closed "
+        + "as not at venue", connectionId, atVenue.size(), reported, batch.events().size() - reported);
   }
 
   /**

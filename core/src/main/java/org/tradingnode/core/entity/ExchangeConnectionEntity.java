@@ -5,9 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,12 +27,9 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.tradingnode.core.domain.instrument.Instrument;
 import org.tradingnode.core.domain.instrument.InstrumentCatalog;
-import org.tradingnode.core.domain.account.VenueAccount;
 import org.tradingnode.core.domain.mode.TradingMode;
 import org.tradingnode.core.domain.order.Fill;
 import org.tradingnode.core.domain.order.Order;
-import org.tradingnode.core.domain.order.OrderChange;
-import org.tradingnode.core.domain.order.OrderHistory;
 import org.tradingnode.core.domain.order.OrderIntent;
 import org.tradingnode.core.domain.order.OrderLedger;
 import org.tradingnode.core.domain.order.VenueRejectReason;
@@ -221,13 +216,8 @@ public final class ExchangeConnectionEntity
         @JsonProperty("balances") Map<String, BigDecimal> balances, @JsonProperty("ledger") OrderLedger ledger,
         @JsonProperty("orders") Map<String, Order> orders, @JsonProperty("fills") Map<String, List<Fill>> fills) {
       if (ledger == null && orders != null) {
-        ledger = OrderLedger.empty();
-        for (Order order : orders.values().stream().sorted(Order.BY_CREATION).toList()) {
-          for (Fill fill : fills == null ? List.<Fill>of() : fills.getOrDefault(order.clientOrderId(), List.of())) {
-            ledger.fills().computeIfAbsent(fill.clientOrderId(), id -> new ArrayList<>()).add(fill);
-          }
-          ledger.record(order, OrderLedger.DEFAULT_WINDOW);
-        }
+        ledger = OrderLedger.ofEveryOrder(orders.values(), fills == null ? Map.of() : fills,
+            OrderLedger.DEFAULT_WINDOW);
       }
       return new State(opened, mode, balances == null ? Map.of() : balances, ledger);
     }
@@ -257,7 +247,7 @@ public final class ExchangeConnectionEntity
   private final GroupCommit<Command> commits;
   private final ConnectionReplies replies;
   private final ConnectionDecisions decisions;
-  private final int window;
+  private final ConnectionAccounting accounting;
   private ActorRef<VenueCommand> venue;
   private boolean reconciled;
   /** The kill switch as this node sees it. */
@@ -298,7 +288,9 @@ public final class ExchangeConnectionEntity
         () -> venue, () -> reconciled);
     this.venueEvents = context.messageAdapter(VenueEvent.class, ExchangeConnectionEntity::fromVenue);
     var config = context.getSystem().settings().config();
-    this.window = config.hasPath(WINDOW_SETTING) ? config.getInt(WINDOW_SETTING) : OrderLedger.DEFAULT_WINDOW;
+    this.accounting = new ConnectionAccounting(connectionId, context.getLog(),
+        config.hasPath(WINDOW_SETTING) ? config.getInt(WINDOW_SETTING) : OrderLedger.DEFAULT_WINDOW,
+        decisions::instrument);
   }
 
   @Override
@@ -384,7 +376,8 @@ public final class ExchangeConnectionEntity
           connectVenue(s);
           return Effect().noReply();
         })
-        .onCommand(GetOrders.class, (s, cmd) -> Effect().reply(cmd.replyTo(), new OrdersView(sorted(s), reconciled)))
+        .onCommand(GetOrders.class, (s, cmd) ->
+            Effect().reply(cmd.replyTo(), new OrdersView(s.ledger().held(), reconciled)))
         .onCommand(GetBalances.class, (s, cmd) ->
             Effect().reply(cmd.replyTo(), new BalancesView(Map.copyOf(s.balances()))))
         .build();
@@ -406,26 +399,11 @@ public final class ExchangeConnectionEntity
     context.watchWith(venue, new VenueStopped());
   }
 
-  /**
-   * What the venue's reconciliation found is recorded first; orders we sent that the venue neither
-   * holds nor reported are then closed ({@link OrderHistory#closingUnmatched}), all before anything new
-   * goes out.
-   */
+  /** What the venue's reconciliation found is recorded before anything new goes out. */
   private ReplyEffect<Event, State> onVenueConnected(State state, VenueConnected cmd) {
-    Set<String> atVenue = new HashSet<>(cmd.openClientOrderIds());
     ConnectionBatch batch = new ConnectionBatch(state);
-    cmd.missed().forEach(report -> decisions.report(batch, report));
-    int reported = batch.events().size();
-    for (VenueReport closing : OrderHistory.closingUnmatched(batch.openOrders(), atVenue, clock.millis())) {
-      if (closing instanceof VenueReport.Expired) {
-        context.getLog().warn("{}: order {} was {} at the venue, which neither holds nor knows it now; closing it "
-            + "as expired", connectionId, closing.clientOrderId(), batch.order(closing.clientOrderId()).status());
-      }
-      decisions.report(batch, closing);
-    }
+    decisions.reconcile(batch, cmd);
     reconciled = true;
-    context.getLog().info("{}: reconciled with venue, {} open orders there, {} missed reports recorded, {} closed "
-        + "as not at venue", connectionId, atVenue.size(), reported, batch.events().size() - reported);
     if (batch.events().isEmpty()) {
       return Effect().none().thenNoReply().thenUnstashAll();
     }
@@ -445,19 +423,7 @@ public final class ExchangeConnectionEntity
   /** Decides the commands in order against the state as the earlier ones leave it, and persists all at once. */
   private ReplyEffect<Event, State> write(State state, List<Command> commands) {
     ConnectionBatch batch = new ConnectionBatch(state);
-    for (Command command : commands) {
-      if (command instanceof SubmitOrder c) {
-        decisions.submit(batch, c.intent(), null);
-      } else if (command instanceof SubmitUnarchived c) {
-        decisions.submit(batch, c.intent(), c.floorWhenAsked());
-      } else if (command instanceof VenueReported c) {
-        decisions.report(batch, c.report());
-      } else if (command instanceof CancelStrategyOrders c) {
-        decisions.cancel(batch, batch.openOrdersOf(c.strategyId()), c.reason());
-      } else if (command instanceof ApplyMode c) {
-        decisions.mode(batch, c);
-      }
-    }
+    commands.forEach(command -> decisions.decide(batch, command));
     if (batch.events().isEmpty()) {
       batch.effects().forEach(effect -> effect.accept(state));
       reportInFlight(state);
@@ -485,10 +451,6 @@ public final class ExchangeConnectionEntity
         .orElseGet(() -> Effect().noReply());
   }
 
-  private static List<Order> sorted(State state) {
-    return state.ledger().held();
-  }
-
   @Override
   public EventHandler<State, Event> eventHandler() {
     return newEventHandlerBuilder()
@@ -496,52 +458,8 @@ public final class ExchangeConnectionEntity
         .onEvent(AccountOpened.class, (s, e) -> new State(true, s.mode(), e.balances(), s.ledger()))
         .onEvent(ModeApplied.class, (s, e) -> new State(s.opened(), e.mode(), s.balances(), s.ledger()))
         .onEvent(CancelRequested.class, (s, e) -> s)
-        .onEvent(OrderSubmitted.class, (s, e) -> {
-          account(s).submitted(e.intent());
-          return s;
-        })
-        .onEvent(OrderEvent.class, this::applyChange)
+        .onEvent(OrderSubmitted.class, accounting::submitted)
+        .onEvent(OrderEvent.class, accounting::changed)
         .build();
-  }
-
-  private VenueAccount account(State state) {
-    return new VenueAccount(state.balances(), state.ledger(), window);
-  }
-
-  /**
-   * Records what the event changes about its order. An event about an order the ledger no longer holds
-   * (only possible when the window was made smaller than the distance between an order's events) moves
-   * the balances by its fills but changes nothing else, and is logged.
-   */
-  private State applyChange(State state, OrderEvent event) {
-    OrderChange change = ConnectionEvents.changeOf(event);
-    if (!account(state).changed(event.clientOrderId(), change, assetsOf(event, VenueAccount.fillsOf(change)))) {
-      context.getLog().warn("{}: event {} is about order {}, which left the window", connectionId,
-          event.getClass().getSimpleName(), event.clientOrderId());
-    }
-    return state;
-  }
-
-  /**
-   * The assets the event's fills move: those it names; for an older event without them, those of the
-   * configured instrument; when that is gone too, none, and the balances are left for the venue's next
-   * reconciliation rather than failing the recovery.
-   */
-  private VenueAccount.Assets assetsOf(OrderEvent event, List<Fill> fills) {
-    if (fills.isEmpty()) {
-      return VenueAccount.Assets.UNKNOWN;
-    }
-    VenueAccount.Assets named = event instanceof OrderFilled f ? new VenueAccount.Assets(f.baseAsset(), f.quoteAsset())
-        : event instanceof OrderAccepted a ? new VenueAccount.Assets(a.baseAsset(), a.quoteAsset())
-        : VenueAccount.Assets.UNKNOWN;
-    if (named.known()) {
-      return named;
-    }
-    String symbol = fills.get(0).symbol();
-    return decisions.instrument(symbol).map(i -> new VenueAccount.Assets(i.baseAsset(), i.quoteAsset())).orElseGet(() -> {
-      context.getLog().warn("{}: fills {} of {} move no balance: {} is no longer configured", connectionId,
-          fills.stream().map(Fill::fillId).toList(), event.clientOrderId(), symbol);
-      return VenueAccount.Assets.UNKNOWN;
-    });
   }
 }

@@ -1,6 +1,7 @@
 package org.tradingnode.core.domain.order;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -61,6 +62,18 @@ public record OrderLedger(
 
   public static OrderLedger empty() {
     return new OrderLedger(Map.of(), Map.of(), new LinkedHashSet<>(), Map.of());
+  }
+
+  /**
+   * A ledger of an account that kept every order it ever had (as connections stored their state before
+   * the ledger): the open orders and the {@code window} most recently closed ones with their fills.
+   */
+  public static OrderLedger ofEveryOrder(Collection<Order> orders, Map<String, List<Fill>> fills, int window) {
+    OrderLedger ledger = empty();
+    for (Order order : orders.stream().sorted(Order.BY_CREATION).toList()) {
+      ledger.recordFills(fills.getOrDefault(order.clientOrderId(), List.of()), order, window);
+    }
+    return ledger;
   }
 
   /** An independent copy. */

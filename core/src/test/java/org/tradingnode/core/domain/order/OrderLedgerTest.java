@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class OrderLedgerTest {
@@ -81,5 +82,20 @@ class OrderLedgerTest {
     assertEquals(List.of(), ledger.fillsOf("s1-1"));
     assertEquals(List.of(fill), copy.fillsOf("s1-1"));
     assertEquals(OrderLedger.Lookup.HELD, copy.lookup("s1-1", "s1"));
+  }
+
+  @Test
+  void anAccountThatKeptEveryOrderKeepsItsOpenOrdersAndTheLatestClosedOnesWithTheirFills() {
+    Order open = order("s1", 1);
+    Fill fill = new Fill("f1", "s1-3", "BTCUSDT", Side.BUY, new BigDecimal("100"), BigDecimal.ONE, BigDecimal.ZERO,
+        false, T0);
+    Order filled = order("s1", 3).fill(fill);
+    Map<String, Order> every = Map.of("s1-1", open, "s1-2", canceled(order("s1", 2)), "s1-3", filled);
+
+    OrderLedger ledger = OrderLedger.ofEveryOrder(every.values(), Map.of("s1-3", List.of(fill)), 1);
+
+    assertEquals(List.of("s1-1", "s1-3"), ledger.held().stream().map(Order::clientOrderId).toList());
+    assertEquals(List.of(fill), ledger.fillsOf("s1-3"));
+    assertEquals(OrderLedger.Lookup.ARCHIVED, ledger.lookup("s1-2", "s1"));
   }
 }
