@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
@@ -22,11 +24,9 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforc
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
-import org.tradingnode.core.domain.instrument.Instrument;
 import org.tradingnode.core.domain.instrument.InstrumentCatalog;
 import org.tradingnode.core.domain.mode.TradingMode;
 import org.tradingnode.core.domain.order.Fill;
-import org.tradingnode.core.domain.order.OrderChange;
 import org.tradingnode.core.domain.order.OrderIntent;
 import org.tradingnode.core.domain.order.OrderStatus;
 import org.tradingnode.core.domain.order.VenueReport;
@@ -147,9 +147,13 @@ public final class StrategyEntity
   /** Risk refused the intent. */
   public record OrderDenied(String clientOrderId, DenyReason reason, String detail, long at) implements Event {}
 
-  /** The venue took the order, with what traded in the same answer (none for an order that rests). */
-  public record OrderAccepted(String clientOrderId, String venueOrderId, long at, List<Fill> fills)
-      implements Event {
+  /**
+   * The venue took the order, with what traded in the same answer (none for an order that rests) and the
+   * scale of the money those fills move (the quote tick's when recorded; null in older events and without
+   * fills), so that replay does not depend on today's instrument config.
+   */
+  public record OrderAccepted(String clientOrderId, String venueOrderId, long at, List<Fill> fills,
+      Integer moneyScale) implements Event {
     @JsonCreator
     public OrderAccepted {
       fills = fills == null ? List.of() : List.copyOf(fills);
@@ -157,12 +161,15 @@ public final class StrategyEntity
 
     /** An acceptance without fills. */
     public OrderAccepted(String clientOrderId, String venueOrderId, long at) {
-      this(clientOrderId, venueOrderId, at, List.of());
+      this(clientOrderId, venueOrderId, at, List.of(), null);
     }
   }
 
-  /** Part or all of an order filled. */
-  public record OrderFilled(Fill fill) implements Event {}
+  /** Part or all of an order filled; {@code moneyScale} as in {@link OrderAccepted}. */
+  public record OrderFilled(Fill fill, Integer moneyScale) implements Event {
+    @JsonCreator
+    public OrderFilled {}
+  }
 
   /** The order ended without filling completely (cancelled, rejected by the venue, expired). */
   public record OrderClosed(String clientOrderId, OrderStatus status, String reason, long at) implements Event {}
@@ -249,8 +256,8 @@ public final class StrategyEntity
   }
 
   @Override
-  public java.util.Set<String> tagsFor(Event event) {
-    return java.util.Set.of(EventTags.tagFor(TYPE_KEY.name(), strategyId));
+  public Set<String> tagsFor(Event event) {
+    return Set.of(EventTags.tagFor(TYPE_KEY.name(), strategyId));
   }
 
   @Override
@@ -316,18 +323,10 @@ public final class StrategyEntity
 
   private ReplyEffect<Event, State> onCreate(NoStrategy state, CreateStrategy cmd) {
     StrategyConfig config = cmd.config();
-    if (!config.id().equals(strategyId)) {
-      return Effect().reply(cmd.replyTo(), new Refused(Refusal.INVALID, "config id does not match " + strategyId));
-    }
-    Map<String, Instrument> instruments = catalog.bySymbol(config.exchange(), config.symbols());
-    if (config.symbols().isEmpty() || instruments.size() != config.symbols().size()) {
-      return Effect().reply(cmd.replyTo(), new Refused(Refusal.INVALID,
-          "symbols " + config.symbols() + " are not all listed on " + config.exchange()));
-    }
-    try {
-      types.create(config, instruments);
-    } catch (IllegalArgumentException e) {
-      return Effect().reply(cmd.replyTo(), new Refused(Refusal.INVALID, e.getMessage()));
+    Optional<String> problem = config.id().equals(strategyId) ? types.problemWith(config, catalog)
+        : Optional.of("config id does not match " + strategyId);
+    if (problem.isPresent()) {
+      return Effect().reply(cmd.replyTo(), new Refused(Refusal.INVALID, problem.get()));
     }
     long now = clock.millis();
     return Effect()
@@ -397,7 +396,8 @@ public final class StrategyEntity
   }
 
   private ReplyEffect<Event, State> onOrderUpdated(DefinedStrategy state, OrderUpdated cmd) {
-    List<Event> events = eventsFor(state.book(), cmd.report());
+    List<Event> events = StrategyEvents.forReport(state.book(), cmd.report(),
+        symbol -> moneyScale(state.config(), symbol));
     if (events.isEmpty()) {
       return Effect().noReply();
     }
@@ -410,22 +410,6 @@ public final class StrategyEntity
   private void noticeProgress(DefinedStrategy state, String clientOrderId) {
     state.book().order(clientOrderId).ifPresent(order -> NodeNotice.publish(context.getSystem(),
         new NodeNotice.OrderProgressed(strategyId, clientOrderId, order.status(), order.intent().tag())));
-  }
-
-  /** The same mapping the connection applies ({@link OrderChange}), as this strategy's events. */
-  private static List<Event> eventsFor(StrategyBook book, VenueReport report) {
-    String cid = report.clientOrderId();
-    OrderChange change = OrderChange.of(book.openOrder(cid), report, book::isNewFill).orElse(null);
-    if (change instanceof OrderChange.Accepted a) {
-      return List.of(new OrderAccepted(cid, a.venueOrderId(), a.at(), a.fills()));
-    }
-    if (change instanceof OrderChange.Filled f) {
-      return f.fills().stream().<Event>map(OrderFilled::new).toList();
-    }
-    if (change instanceof OrderChange.Closed c) {
-      return List.of(new OrderClosed(cid, c.status(), c.reason(), c.at()));
-    }
-    return List.of();
   }
 
   /** A halt from the kill switch is applied at once, as the coordinator's own halt would be. */
@@ -490,20 +474,18 @@ public final class StrategyEntity
         symbol -> moneyScale(state.config(), symbol), runner.placement());
   }
 
+  /** The money scale of the symbol's instrument as configured now (8 when it is gone). */
   private int moneyScale(StrategyConfig config, String symbol) {
     return catalog.find(config.exchange(), symbol).map(i -> i.tickSize().scale()).orElse(8);
   }
 
-  private ReplyEffect<Event, State> notFound(ActorRef<Reply> replyTo) {
-    return Effect().reply(replyTo, new Refused(Refusal.NOT_FOUND, "unknown strategy " + strategyId));
+  /** The scale an event recorded; for an event older than that field, the configured one. */
+  private int recorded(Integer moneyScale, StrategyConfig config, String symbol) {
+    return moneyScale != null ? moneyScale : moneyScale(config, symbol);
   }
 
-  private StrategyBook accepted(DefinedStrategy state, OrderAccepted event) {
-    StrategyBook book = state.book().withAccepted(event.clientOrderId(), event.venueOrderId(), event.at());
-    for (Fill fill : event.fills()) {
-      book = book.withFill(fill, moneyScale(state.config(), fill.symbol()));
-    }
-    return book;
+  private ReplyEffect<Event, State> notFound(ActorRef<Reply> replyTo) {
+    return Effect().reply(replyTo, new Refused(Refusal.NOT_FOUND, "unknown strategy " + strategyId));
   }
 
   @Override
@@ -521,9 +503,10 @@ public final class StrategyEntity
         .onEvent(OrderIntended.class, (s, e) -> s.withBook(s.book().withIntent(e.intent())))
         .onEvent(OrderDenied.class, (s, e) -> s.withBook(
             s.book().withClosed(e.clientOrderId(), OrderStatus.REJECTED, e.reason() + ": " + e.detail(), e.at())))
-        .onEvent(OrderAccepted.class, (s, e) -> s.withBook(accepted(s, e)))
+        .onEvent(OrderAccepted.class, (s, e) -> s.withBook(s.book().withAccepted(e.clientOrderId(), e.venueOrderId(),
+            e.at(), e.fills(), symbol -> recorded(e.moneyScale(), s.config(), symbol))))
         .onEvent(OrderFilled.class, (s, e) ->
-            s.withBook(s.book().withFill(e.fill(), moneyScale(s.config(), e.fill().symbol()))))
+            s.withBook(s.book().withFill(e.fill(), recorded(e.moneyScale(), s.config(), e.fill().symbol()))))
         .onEvent(OrderClosed.class, (s, e) ->
             s.withBook(s.book().withClosed(e.clientOrderId(), e.status(), e.reason(), e.at())));
     return builder.build();

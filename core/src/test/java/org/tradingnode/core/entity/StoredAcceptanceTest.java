@@ -2,6 +2,7 @@ package org.tradingnode.core.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -12,11 +13,13 @@ import org.apache.pekko.serialization.jackson.JacksonObjectMapperProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.tradingnode.core.domain.order.Fill;
+import org.tradingnode.core.domain.order.Side;
 import org.tradingnode.core.domain.order.VenueReport;
 
 /**
- * Acceptances stored before they carried the fills of the same answer (no {@code fills} field) are read
- * by the node's serializer as acceptances without fills.
+ * Events stored before a field existed are read by the node's serializer with that field empty: acceptances
+ * without {@code fills}, a strategy's fills without {@code moneyScale}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StoredAcceptanceTest {
@@ -48,5 +51,16 @@ class StoredAcceptanceTest {
     assertEquals(new VenueReport.Accepted("s1-1", "v1", 7L),
         readStored(new VenueReport.Accepted("x", "y", 0L),
             Map.of("kind", "accepted", "clientOrderId", "s1-1", "venueOrderId", "v1", "timestamp", 7L)));
+  }
+
+  @Test
+  void aStrategysFillStoredWithoutItsMoneyScaleReadsWithNone() throws Exception {
+    Fill fill = new Fill("f1", "s1-1", "BTCUSDT", Side.BUY, new BigDecimal("100.00"), BigDecimal.ONE, BigDecimal.ZERO,
+        false, 7L);
+    Object storedFill = JacksonObjectMapperProvider.get(kit.system().classicSystem())
+        .getOrCreate("jackson-cbor", Optional.empty()).convertValue(fill, Map.class);
+
+    assertEquals(new StrategyEntity.OrderFilled(fill, null),
+        readStored(new StrategyEntity.OrderFilled(fill, 2), Map.of("fill", storedFill)));
   }
 }

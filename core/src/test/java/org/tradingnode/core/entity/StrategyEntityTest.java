@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.tradingnode.core.domain.instrument.Instrument;
+import org.tradingnode.core.domain.instrument.InstrumentCatalog;
 import org.tradingnode.core.domain.mode.TradingMode;
 import org.tradingnode.core.runner.StrategyRunner;
 import org.tradingnode.core.domain.order.Fill;
@@ -234,10 +235,36 @@ class StrategyEntityTest {
     var first = entity.runCommand(new StrategyEntity.OrderUpdated(new VenueReport.Filled(fill)));
     var second = entity.runCommand(new StrategyEntity.OrderUpdated(new VenueReport.Filled(fill)));
 
-    assertEquals(List.of(new StrategyEntity.OrderFilled(fill)), EntityTestSupport.events(first));
+    assertEquals(List.of(new StrategyEntity.OrderFilled(fill, 2)), EntityTestSupport.events(first));
     assertTrue(second.hasNoEvents());
     assertEquals(0, new BigDecimal("0.01").compareTo(state().book().position("BTCUSDT").quantity()));
     assertEquals(OrderStatus.FILLED, state().book().order("s1-1").orElseThrow().status());
+  }
+
+  @Test
+  void replayRoundsThePnlAsRecordedThoughTheInstrumentIsNoLongerConfigured() {
+    create();
+    proposeBuy();
+    entity.runCommand(new StrategyEntity.OrderUpdated(new VenueReport.Accepted("s1-1", "v1", NOW, List.of(
+        new Fill("s1-1-f", "s1-1", "BTCUSDT", Side.BUY, new BigDecimal("60000.00"), new BigDecimal("0.01"),
+            BigDecimal.ZERO, false, NOW)))));
+    long version = 4;
+    entity.runCommand(new StrategyEntity.ProposeIntents(List.of(new IntentProposal("BTCUSDT", Side.SELL,
+        OrderType.MARKET, new BigDecimal("0.01"), null, new BigDecimal("60001.23"), true, "exit")), version));
+    entity.runCommand(new StrategyEntity.OrderUpdated(new VenueReport.Accepted("s1-2", "v2", NOW, List.of(
+        new Fill("s1-2-f", "s1-2", "BTCUSDT", Side.SELL, new BigDecimal("60001.23"), new BigDecimal("0.01"),
+            BigDecimal.ZERO, false, NOW)))));
+    BigDecimal realized = state().book().position("BTCUSDT").realizedPnl();
+    assertEquals(new BigDecimal("0.01"), realized);
+
+    var withoutTheInstrument = kit.spawn(StrategyEntity.create("s1", directory, new InstrumentCatalog(List.of()),
+        StrategyTypes.builtIn(), EntityTestSupport.runners(directory), CLOCK));
+    TestProbe<StrategyEntity.Reply> replies = kit.createTestProbe();
+    withoutTheInstrument.tell(new StrategyEntity.GetStrategy(replies.ref()));
+
+    var replayed = replies.expectMessageClass(StrategyEntity.Done.class).details();
+    assertEquals(realized, replayed.positions().get(0).realizedPnl());
+    kit.stop(withoutTheInstrument);
   }
 
   @Test
@@ -253,7 +280,7 @@ class StrategyEntityTest {
         new VenueReport.Accepted("s1-1", "v1", NOW)));
     var replayedFill = entity.runCommand(new StrategyEntity.OrderUpdated(new VenueReport.Filled(fill)));
 
-    assertEquals(List.of(new StrategyEntity.OrderAccepted("s1-1", "v1", NOW, List.of(fill))),
+    assertEquals(List.of(new StrategyEntity.OrderAccepted("s1-1", "v1", NOW, List.of(fill), 2)),
         EntityTestSupport.events(answered));
     assertTrue(replayedAcceptance.hasNoEvents());
     assertTrue(replayedFill.hasNoEvents());

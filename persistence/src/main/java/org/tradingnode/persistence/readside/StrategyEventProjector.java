@@ -55,7 +55,8 @@ public final class StrategyEventProjector {
     } else if (event instanceof StrategyEntity.OrderAccepted e && e.fills().isEmpty()) {
       change(rows, strategyId, e.clientOrderId(), seq, o -> o.accept(e.venueOrderId(), e.at()));
     } else if (event instanceof StrategyEntity.OrderAccepted e) {
-      filled(rows, strategyId, seq, e.clientOrderId(), e.fills(), o -> o.accept(e.venueOrderId(), e.at()));
+      filled(rows, strategyId, seq, e.clientOrderId(), e.fills(), e.moneyScale(),
+          o -> o.accept(e.venueOrderId(), e.at()));
     } else if (event instanceof StrategyEntity.OrderDenied e) {
       change(rows, strategyId, e.clientOrderId(), seq,
           o -> o.close(OrderStatus.REJECTED, e.reason() + ": " + e.detail(), e.at()));
@@ -64,7 +65,8 @@ public final class StrategyEventProjector {
       change(rows, strategyId, e.clientOrderId(), seq, o -> o.close(e.status(), e.reason(), e.at()));
       counted(rows, strategyId, seq, c -> c.withClosed(e.status()));
     } else if (event instanceof StrategyEntity.OrderFilled e) {
-      filled(rows, strategyId, seq, e.fill().clientOrderId(), List.of(e.fill()), UnaryOperator.identity());
+      filled(rows, strategyId, seq, e.fill().clientOrderId(), List.of(e.fill()), e.moneyScale(),
+          UnaryOperator.identity());
     } else {
       lifecycle(rows, strategyId, seq, event);
     }
@@ -136,10 +138,11 @@ public final class StrategyEventProjector {
    * An event that fills an order ({@code before} is what else it does to the order first, e.g. accept
    * it): each fill recorded once (a fill row already written by another event is skipped), the order and
    * the position moved by the new ones, then the strategy's counts. Each row is written only if this
-   * event has not reached it yet, so a replay finishes an event applied halfway.
+   * event has not reached it yet, so a replay finishes an event applied halfway. Money is rounded to the
+   * scale the event recorded ({@code recordedScale}), or for older events to the configured instrument's.
    */
   private void filled(ReadSideRows rows, String strategyId, long seq, String clientOrderId, List<Fill> fills,
-      UnaryOperator<Order> before) {
+      Integer recordedScale, UnaryOperator<Order> before) {
     Optional<OrderRow> found = rows.order(strategyId, clientOrderId);
     if (found.isEmpty()) {
       return;
@@ -171,7 +174,7 @@ public final class StrategyEventProjector {
     }
     if (!applied.isEmpty()) {
       String symbol = applied.get(0).symbol();
-      int scale = moneyScale(orderRow.order().intent().exchange(), symbol);
+      int scale = recordedScale != null ? recordedScale : moneyScale(orderRow.order().intent().exchange(), symbol);
       PositionRow position = rows.position(account, strategyId, symbol)
           .orElseGet(() -> PositionRow.flat(account, strategyId, symbol, scale));
       if (position.eventSeq() < seq) {

@@ -81,7 +81,7 @@ abstract class ReadSideStoreContract {
 
     await(store.update(TAG, offsetOf(4), rows -> {
       applyAll(rows, events);
-      projector.apply(rows, "alpha", 5, new StrategyEntity.OrderFilled(ALPHA_FILL_1));
+      projector.apply(rows, "alpha", 5, new StrategyEntity.OrderFilled(ALPHA_FILL_1, TradingStory.MONEY_SCALE));
     }));
 
     var position = await(store.positions(Optional.of("demo"))).get(0).position();

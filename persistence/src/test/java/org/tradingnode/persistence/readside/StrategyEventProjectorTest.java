@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tradingnode.core.domain.instrument.InstrumentCatalog;
 import org.tradingnode.core.domain.order.Fill;
 import org.tradingnode.core.domain.order.OrderCounts;
 import org.tradingnode.core.domain.order.OrderStatus;
@@ -52,7 +53,8 @@ class StrategyEventProjectorTest {
   @Test
   void anAcceptanceWithSeveralFillsRedeliveredAfterDyingAtAnyWriteCountsEachFillOnce() {
     List<StrategyEntity.Event> events = List.of(EVENTS.get(0), EVENTS.get(1),
-        new StrategyEntity.OrderAccepted("alpha-1", "v-1", TradingStory.at(2), List.of(ALPHA_FILL_1, ALPHA_FILL_2)));
+        new StrategyEntity.OrderAccepted("alpha-1", "v-1", TradingStory.at(2), List.of(ALPHA_FILL_1, ALPHA_FILL_2),
+            TradingStory.MONEY_SCALE));
     int crashPoints = 0;
     boolean died = true;
     while (died) {
@@ -96,10 +98,21 @@ class StrategyEventProjectorTest {
     Fill late = new Fill("late", "alpha-4", "BTCUSDT", Side.BUY, new BigDecimal("59500.00"), new BigDecimal("0.001"),
         BigDecimal.ZERO, true, TradingStory.at(30));
 
-    projector.apply(rows, "alpha", EVENTS.size() + 1, new StrategyEntity.OrderFilled(late));
+    projector.apply(rows, "alpha", EVENTS.size() + 1, new StrategyEntity.OrderFilled(late, TradingStory.MONEY_SCALE));
 
     assertEquals(EXPECTED, rows.positions.get("alpha/BTCUSDT").position());
     assertEquals(OrderStatus.CANCELED, rows.orders.get("alpha/alpha-4").order().status());
+  }
+
+  @Test
+  void aFillIsValuedAtTheScaleItsEventRecordedThoughTheInstrumentIsNoLongerConfigured() {
+    MemoryRows rows = new MemoryRows();
+    StrategyEventProjector withoutInstruments = new StrategyEventProjector(new InstrumentCatalog(List.of()));
+    for (int i = 0; i < EVENTS.size(); i++) {
+      withoutInstruments.apply(rows, "alpha", i + 1, EVENTS.get(i));
+    }
+
+    assertEquals(EXPECTED, rows.positions.get("alpha/BTCUSDT").position());
   }
 
   @Test

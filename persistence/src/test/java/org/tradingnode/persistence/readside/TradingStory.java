@@ -48,11 +48,11 @@ final class TradingStory {
         new StrategyEntity.OrderIntended(intent("alpha-1", "alpha", "demo", "BTCUSDT", Side.BUY, OrderType.LIMIT,
             "0.010", "60000.00", 1)),
         new StrategyEntity.OrderAccepted("alpha-1", "v-1", at(2)),
-        new StrategyEntity.OrderFilled(ALPHA_FILL_1),
-        new StrategyEntity.OrderFilled(ALPHA_FILL_2),
+        new StrategyEntity.OrderFilled(ALPHA_FILL_1, MONEY_SCALE),
+        new StrategyEntity.OrderFilled(ALPHA_FILL_2, MONEY_SCALE),
         new StrategyEntity.OrderIntended(intent("alpha-2", "alpha", "demo", "BTCUSDT", Side.SELL, OrderType.MARKET,
             "0.005", null, 5)),
-        new StrategyEntity.OrderAccepted("alpha-2", "v-2", at(6), List.of(ALPHA_FILL_3)),
+        new StrategyEntity.OrderAccepted("alpha-2", "v-2", at(6), List.of(ALPHA_FILL_3), MONEY_SCALE),
         new StrategyEntity.OrderIntended(intent("alpha-3", "alpha", "demo", "BTCUSDT", Side.BUY, OrderType.LIMIT,
             "0.002", "59000.00", 7)),
         new StrategyEntity.OrderDenied("alpha-3", DenyReason.MAX_ORDER_NOTIONAL, "too big", at(8)),
@@ -62,12 +62,12 @@ final class TradingStory {
         new StrategyEntity.OrderClosed("alpha-4", OrderStatus.CANCELED, "canceled", at(11)));
   }
 
-  /** Alpha's later events: it sells the rest and is flat. */
+  /** Alpha's later events: it sells the rest and is flat (its fill written before events carried the scale). */
   static List<StrategyEntity.Event> alphaClosing() {
     return List.of(
         new StrategyEntity.OrderIntended(intent("alpha-5", "alpha", "demo", "BTCUSDT", Side.SELL, OrderType.MARKET,
             "0.005", null, 20)),
-        new StrategyEntity.OrderFilled(ALPHA_FILL_5));
+        new StrategyEntity.OrderFilled(ALPHA_FILL_5, null));
   }
 
   /** Beta sells ETH short in one fill. */
@@ -75,7 +75,7 @@ final class TradingStory {
     return List.of(
         new StrategyEntity.OrderIntended(intent("beta-1", "beta", "other", "ETHUSDT", Side.SELL, OrderType.MARKET,
             "0.5", null, 1)),
-        new StrategyEntity.OrderFilled(BETA_FILL_1));
+        new StrategyEntity.OrderFilled(BETA_FILL_1, MONEY_SCALE));
   }
 
   /** The position the strategy's own book holds after these fills, by the domain's arithmetic. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import org.tradingnode.core.domain.order.Fill;
 import org.tradingnode.core.domain.order.Order;
 import org.tradingnode.core.domain.order.OrderCounts;
@@ -171,6 +172,19 @@ public record StrategyBook(
       return this;
     }
     return withOrder(order.accept(venueOrderId, at), fillIds);
+  }
+
+  /**
+   * The venue took the order, with the fills of the same answer; {@code moneyScale} gives the scale of a
+   * symbol's money amounts.
+   */
+  public StrategyBook withAccepted(String clientOrderId, String venueOrderId, long at, List<Fill> fills,
+      ToIntFunction<String> moneyScale) {
+    StrategyBook book = withAccepted(clientOrderId, venueOrderId, at);
+    for (Fill fill : fills) {
+      book = book.withFill(fill, moneyScale.applyAsInt(fill.symbol()));
+    }
+    return book;
   }
 
   /** True when this fill belongs to an open order and was not recorded yet. */

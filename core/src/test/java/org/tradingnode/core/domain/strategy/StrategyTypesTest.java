@@ -3,13 +3,16 @@ package org.tradingnode.core.domain.strategy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tradingnode.core.domain.instrument.Instrument;
+import org.tradingnode.core.domain.instrument.InstrumentCatalog;
 
 class StrategyTypesTest {
 
@@ -48,5 +51,16 @@ class StrategyTypesTest {
   @Test
   void configConnectionIdIsExchangeColonAccount() {
     assertEquals("paper:acc", config("momentum", Map.of()).connectionId());
+  }
+
+  @Test
+  void aConfigThatCannotRunIsDescribedInWordsBeforeAnythingRuns() {
+    InstrumentCatalog catalog = new InstrumentCatalog(List.copyOf(INSTRUMENTS.values()));
+    StrategyTypes types = StrategyTypes.builtIn();
+
+    assertEquals(Optional.empty(), types.problemWith(config("momentum", Map.of()), catalog));
+    assertEquals(Optional.of("symbols [ETHUSDT] are not all listed on paper"), types.problemWith(
+        new StrategyConfig("s1", "momentum", "acc", "paper", List.of("ETHUSDT"), Map.of()), catalog));
+    assertTrue(types.problemWith(config("grid", Map.of()), catalog).orElseThrow().contains("unknown strategy type"));
   }
 }
