@@ -39,12 +39,8 @@ final class Baselines {
   private Baselines() {}
 
   static void run(BenchNode node, int runs, Duration window, PartResult result) {
-    var sharding = ClusterSharding.get(node.system());
-    sharding.init(Entity.of(Echo.KEY, ctx -> Echo.behavior()));
-    sharding.init(Entity.of(Writer.KEY,
-        ctx -> Behaviors.setup(self -> new Writer(Writer.KEY, ctx.getEntityId(), self.getSelf()))));
-    sharding.init(Entity.of(Writer.TAGGED_KEY,
-        ctx -> Behaviors.setup(self -> new Writer(Writer.TAGGED_KEY, ctx.getEntityId(), self.getSelf()))));
+    ClusterSharding.get(node.system()).init(Entity.of(Echo.KEY, ctx -> Echo.behavior()));
+    initWriters(node);
     result.note("baseline_tell", "typed tell 1->1, at most " + TELL_WINDOW + " in flight");
     result.note("baseline_sharded_tell", "tell through EntityRefs to " + SHARDED_ENTITIES
         + " sharded entities, at most " + SHARDED_WINDOW + " in flight");
@@ -61,6 +57,20 @@ final class Baselines {
       result.add("baseline_journal_events_per_s", journal(node, Writer.KEY, window));
       result.add("baseline_journal_tagged_events_per_s", journal(node, Writer.TAGGED_KEY, window));
     }
+  }
+
+  /** Starts the journal writers' sharding in this node (once per node). */
+  static void initWriters(BenchNode node) {
+    var sharding = ClusterSharding.get(node.system());
+    sharding.init(Entity.of(Writer.KEY,
+        ctx -> Behaviors.setup(self -> new Writer(Writer.KEY, ctx.getEntityId(), self.getSelf()))));
+    sharding.init(Entity.of(Writer.TAGGED_KEY,
+        ctx -> Behaviors.setup(self -> new Writer(Writer.TAGGED_KEY, ctx.getEntityId(), self.getSelf()))));
+  }
+
+  /** Events per second the writers of the tagged kind persist in {@code window} ({@link #initWriters} first). */
+  static double taggedJournal(BenchNode node, Duration window) {
+    return journal(node, Writer.TAGGED_KEY, window);
   }
 
   /** The receiver counts and gives credit back every half window. */

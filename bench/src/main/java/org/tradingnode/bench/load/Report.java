@@ -59,7 +59,12 @@ public final class Report {
     medians.forEach(root::put);
     ObjectNode targets = root.putObject("targets");
     double tagged = medians.getOrDefault("baseline_journal_tagged_events_per_s", Double.NaN);
-    if (medians.containsKey("orders_per_s") && medians.containsKey("events_per_order") && !Double.isNaN(tagged)) {
+    if (medians.containsKey("journal_efficiency_paired")) {
+      // The order path against the journal measured in the same node just before each window.
+      medians.put("journal_efficiency", medians.get("journal_efficiency_paired"));
+      root.put("journal_efficiency", medians.get("journal_efficiency"));
+    } else if (medians.containsKey("orders_per_s") && medians.containsKey("events_per_order")
+        && !Double.isNaN(tagged)) {
       // The order path against the journal measured in the same run: absolute rates differ between machines.
       medians.put("journal_efficiency", medians.get("orders_per_s") * medians.get("events_per_order") / tagged);
       root.put("journal_efficiency", medians.get("journal_efficiency"));

@@ -22,6 +22,7 @@ final class TriggerFeed implements Runnable {
   private final long periodNanos;
   private final long[] tradeIds;
   private volatile boolean running = true;
+  private volatile boolean paused;
   private final Thread thread;
 
   TriggerFeed(BenchNode node, List<String> symbols, long periodMillis) {
@@ -44,7 +45,7 @@ final class TriggerFeed implements Runnable {
   public void run() {
     long next = System.nanoTime();
     while (running) {
-      for (int i = 0; i < refs.size(); i++) {
+      for (int i = 0; i < refs.size() && !paused; i++) {
         refs.get(i).tell(new SymbolEntity.PublishMarketData(touchAndTrade(names.get(i), ++tradeIds[i])));
       }
       next += periodNanos;
@@ -53,6 +54,15 @@ final class TriggerFeed implements Runnable {
         LockSupport.parkNanos(wait);
       }
     }
+  }
+
+  /** Stops sending until {@link #resume()}; the trades go on numbered from where they stopped. */
+  void pause() {
+    paused = true;
+  }
+
+  void resume() {
+    paused = false;
   }
 
   void stop() {
