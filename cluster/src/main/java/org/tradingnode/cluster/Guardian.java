@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -59,6 +61,7 @@ final class Guardian {
       ActorSystem<Void> system = ctx.getSystem();
       Clock clock = Clock.systemUTC();
       joinCluster(system, settings.cluster());
+      closeClientPoolsLast(system);
       ClusterSharding sharding = ClusterSharding.get(system);
       ShardedDirectory directory = new ShardedDirectory(sharding);
       var catalog = settings.catalog();
@@ -89,8 +92,8 @@ final class Guardian {
       })));
       sharding.init(Entity.of(SymbolEntity.TYPE_KEY, entity -> SymbolEntity.create(entity.getEntityId(), clock)));
 
-      EntityDirectory feedDirectory = marketRecorder(system, settings)
-          .<EntityDirectory>map(recorder -> new RecordingDirectory(directory, recorder)).orElse(directory);
+      EntityDirectory feedDirectory = FeedGate.closedOnLastLeave(system, marketRecorder(system, settings)
+          .<EntityDirectory>map(recorder -> new RecordingDirectory(directory, recorder)).orElse(directory));
       if (settings.marketFeed().enabled()) {
         ClusterSingleton.get(system).init(SingletonActor.of(
             MarketFeed.create(catalog.onExchange("paper"), settings.marketFeed(), feedDirectory, clock),
@@ -132,6 +135,16 @@ final class Guardian {
           });
       return Behaviors.empty();
     });
+  }
+
+  /**
+   * The venue clients' HTTP connection pools close once the entities that use them have stopped, just
+   * before the actor system terminates: left to the system's termination, each pool logs an error.
+   */
+  private static void closeClientPoolsLast(ActorSystem<Void> system) {
+    CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+        "close-http-client-pools", () -> Http.get(system).shutdownAllConnectionPools()
+            .thenApply(done -> Done.getInstance()));
   }
 
   /**

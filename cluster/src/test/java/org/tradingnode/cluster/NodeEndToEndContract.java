@@ -311,6 +311,17 @@ abstract class NodeEndToEndContract {
     }
   }
 
+  @Test
+  @Order(12)
+  void aSigtermStopsTheLastNodeWithoutWaitingOutItsShardRegionsForMarketDataNobodyCanTake() throws Exception {
+    assertTrue(node.stop(60), "the node did not exit by itself after SIGTERM (log: " + node.log + ")");
+
+    String log = Files.readString(node.log);
+    assertTrue(log.contains("market feeds stop publishing: this node is the last member"), node.log.toString());
+    assertFalse(log.contains("Graceful shutdown of shard region timed out"), node.log.toString());
+    assertFalse(log.contains("has shut down unexpectedly"), node.log.toString());
+  }
+
   private List<MarketEvent> replay(ActorTestKit kit, MarketDataStore recording) {
     try {
       return recording.replay("paper", "BTCUSDT", startedAt, Instant.now().plusSeconds(60))
