@@ -81,7 +81,8 @@ final class ConnectionDecisions {
 
   /**
    * What the venue's reconciliation found is recorded first; orders we sent that the venue neither
-   * holds nor reported are then closed ({@link OrderHistory#closingUnmatched}).
+   * holds nor reported are then closed ({@link OrderHistory#closingUnmatched}); while trading is halted,
+   * what is still open is cancelled (the halt was applied before the venue could be reached).
    */
   void reconcile(ConnectionBatch batch, VenueConnected connected) {
     Set<String> atVenue = new HashSet<>(connected.openClientOrderIds());
@@ -96,6 +97,9 @@ final class ConnectionDecisions {
     }
     context.getLog().info("{}: reconciled with venue, {} open orders there, {} missed reports recorded, {} closed "
         + "as not at venue", connectionId, atVenue.size(), reported, batch.events().size() - reported);
+    if (batch.mode() == TradingMode.HALTED) {
+      cancel(batch, batch.openOrders(), "trading halted");
+    }
   }
 
   /**

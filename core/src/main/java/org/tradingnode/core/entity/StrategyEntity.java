@@ -432,7 +432,7 @@ public final class StrategyEntity
     if (!mode.allowsRunners() && state.status() == StrategyStatus.RUNNING) {
       // The mode is already durable at the coordinator: stop first, record the halt after.
       afterChange(state);
-      followUps.cancelOpenOrders(state, "trading " + cmd.mode());
+      cancelUnlessHalted(state, cmd.mode());
       return Effect().persist(new StrategyHalted(cmd.mode() + ": " + cmd.reason(), clock.millis()))
           .thenRun(s -> NodeNotice.publish(context.getSystem(), new NodeNotice.StrategyHalted(strategyId,
               cmd.since())))
@@ -443,10 +443,21 @@ public final class StrategyEntity
           .thenRun(s -> afterChange((DefinedStrategy) s)).thenNoReply();
     }
     if (!mode.allowsRunners()) {
-      followUps.cancelOpenOrders(state, "trading " + cmd.mode());
+      cancelUnlessHalted(state, cmd.mode());
     }
     afterChange(state);
     return Effect().noReply();
+  }
+
+  /**
+   * Asks the connection to cancel the strategy's open orders when a mode stops the runner, except on a
+   * halt: a connection cancels every open order of its account when it applies the halt itself, and the
+   * requests of a thousand strategies would reach it first and hold its halt behind their writes.
+   */
+  private void cancelUnlessHalted(DefinedStrategy state, TradingMode stopping) {
+    if (stopping != TradingMode.HALTED) {
+      followUps.cancelOpenOrders(state, "trading " + stopping);
+    }
   }
 
   private ReplyEffect<Event, State> onRunnerTerminated(DefinedStrategy state, RunnerTerminated cmd) {

@@ -17,7 +17,9 @@ import org.tradingnode.core.testing.Await;
 import org.tradingnode.core.venue.PaperVenue;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
 import org.apache.pekko.persistence.testkit.query.javadsl.PersistenceTestKitReadJournal;
+import org.apache.pekko.persistence.typed.PersistenceId;
 import org.tradingnode.core.entity.chain.ChainedEvent;
 import org.tradingnode.core.domain.instrument.Instrument;
 import org.tradingnode.core.domain.instrument.InstrumentCatalog;
@@ -131,6 +133,13 @@ final class EntityTestSupport {
   /** The domain events a command persisted, in order, unwrapped from their hash-chain records. */
   static List<Object> events(EventSourcedBehaviorTestKit.CommandResult<?, ?, ?> result) {
     return result.events().stream().map(EntityTestSupport::unwrap).toList();
+  }
+
+  /** The domain events the journal holds for a connection, in order, unwrapped from their hash-chain records. */
+  static List<Object> stored(ActorTestKit kit, String connectionId) {
+    return PersistenceTestKit.create(kit.system())
+        .persistedInStorage(PersistenceId.of(ExchangeConnectionEntity.TYPE_KEY.name(), connectionId).id()).stream()
+        .map(EntityTestSupport::unwrap).toList();
   }
 
   private static Object unwrap(Object stored) {

@@ -17,8 +17,6 @@ import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.eventstream.EventStream;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
-import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
-import org.apache.pekko.persistence.typed.PersistenceId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +27,6 @@ import org.tradingnode.core.domain.mode.TradingMode;
 import org.tradingnode.core.domain.order.Fill;
 import org.tradingnode.core.domain.order.OrderStatus;
 import org.tradingnode.core.domain.order.VenueReport;
-import org.tradingnode.core.entity.chain.ChainedEvent;
 import org.tradingnode.core.testing.Await;
 import org.tradingnode.core.venue.PaperVenue;
 
@@ -90,9 +87,7 @@ class ExchangeConnectionEntityTest {
     connection.runCommand(new ExchangeConnectionEntity.SubmitOrder(marketBuy("s1-1", "0.01", "60000")));
     awaitStatus("s1-1", OrderStatus.FILLED);
 
-    List<Object> stored = PersistenceTestKit.create(kit.system())
-        .persistedInStorage(PersistenceId.of(ExchangeConnectionEntity.TYPE_KEY.name(), "paper:demo").id()).stream()
-        .map(e -> e instanceof ChainedEvent chained ? chained.event() : e).toList();
+    List<Object> stored = EntityTestSupport.stored(kit, "paper:demo");
     var last = assertInstanceOf(ExchangeConnectionEntity.OrderAccepted.class, stored.get(stored.size() - 1));
     assertInstanceOf(ExchangeConnectionEntity.OrderSubmitted.class, stored.get(stored.size() - 2));
     assertEquals(List.of("s1-1"), last.fills().stream().map(Fill::clientOrderId).toList());

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.tradingnode.core.domain.mode.TradingMode;
 import org.tradingnode.core.domain.order.Fill;
 import org.tradingnode.core.domain.order.Order;
 import org.tradingnode.core.domain.order.OrderStatus;
@@ -106,6 +107,21 @@ class ExchangeConnectionReconciliationTest {
             : FishingOutcomes.continueAndIgnore());
     assertEquals(VenueRejectReason.NOT_AT_VENUE,
         ((VenueReport.Rejected) ((StrategyEntity.OrderUpdated) closed.get(closed.size() - 1)).report()).reason());
+  }
+
+  @Test
+  void aConnectionThatComesBackWhileHaltedCancelsWhatTheVenueStillHolds() {
+    connection.runCommand(new ExchangeConnectionEntity.SubmitOrder(limitBuy("s1-1", "0.01", "59000.00")));
+    venue.expectMessageClass(VenueCommand.Place.class);
+    connection.runCommand(new ExchangeConnectionEntity.VenueReported(new VenueReport.Accepted("s1-1", "42", NOW)));
+    connection.runCommand(new ExchangeConnectionEntity.ApplyMode(TradingMode.HALTED, "operator", NOW));
+    assertEquals(new VenueCommand.Cancel("s1-1"), venue.expectMessageClass(VenueCommand.Cancel.class));
+    // The cancel was lost with the connection: the venue still holds the order when it comes back.
+    sessions.add(new VenueEvent.Connected(List.of("s1-1"), List.of()));
+
+    connection.restart();
+
+    assertEquals(new VenueCommand.Cancel("s1-1"), venue.expectMessageClass(VenueCommand.Cancel.class));
   }
 
   @Test

@@ -15,13 +15,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tradingnode.core.domain.mode.TradingMode;
+import org.tradingnode.core.domain.order.Order;
+import org.tradingnode.core.domain.order.OrderStatus;
 import org.tradingnode.core.domain.strategy.StrategyConfig;
 import org.tradingnode.core.domain.strategy.StrategyTypes;
 import org.tradingnode.core.testing.Await;
 
 /**
  * The kill switch stops trading without the coordinator: every entity applies a halt from its node's
- * replica of the switch at once, ignores a mode decided before the halt, and the coordinator persists
+ * replica of the switch at once (a connection cancels every open order of its account), ignores a mode decided before the halt, and the coordinator persists
  * the halt when it hears of it and resets the switch when it resumes.
  */
 class KillSwitchTest {
@@ -62,7 +64,7 @@ class KillSwitchTest {
   }
 
   @Test
-  void aTrippedSwitchHaltsARunningStrategyAndCancelsItsOrdersWithoutTheCoordinator() {
+  void aTrippedSwitchHaltsARunningStrategyWithoutTheCoordinator() {
     var strategy = runningStrategy();
 
     KillSwitch.trip(kit.system(), "operator", NOW + 1_000).toCompletableFuture().join();
@@ -71,8 +73,26 @@ class KillSwitchTest {
         d -> d.status() == StrategyStatus.HALTED);
     assertFalse(halted.placement().runnerActive());
     assertEquals("HALTED: emergency stop: operator", halted.statusReason());
-    assertEquals(new ExchangeConnectionEntity.CancelStrategyOrders("s1", "trading HALTED"),
-        directory.connections.expectMessageClass(ExchangeConnectionEntity.CancelStrategyOrders.class));
+  }
+
+  @Test
+  void aTrippedSwitchMakesAConnectionCancelEveryOpenOrderWithoutTheCoordinatorOrTheStrategies() {
+    var connection = EntityTestSupport.startPaperConnection(kit, directory);
+    connection.runCommand(new ExchangeConnectionEntity.SubmitOrder(EntityTestSupport.limitBuy("s1-1", "0.01",
+        "59000.00")));
+    Await.until("the order resting at the venue", () -> status(connection, "s1-1"),
+        status -> status == OrderStatus.ACCEPTED);
+
+    KillSwitch.trip(kit.system(), "operator", NOW + 1_000).toCompletableFuture().join();
+
+    Await.until("the order cancelled", () -> status(connection, "s1-1"), status -> status == OrderStatus.CANCELED);
+  }
+
+  private static OrderStatus status(EventSourcedBehaviorTestKit<ExchangeConnectionEntity.Command,
+      ExchangeConnectionEntity.Event, ExchangeConnectionEntity.State> connection, String clientOrderId) {
+    return connection.<ExchangeConnectionEntity.OrdersView>runCommand(ExchangeConnectionEntity.GetOrders::new)
+        .reply().orders().stream().filter(o -> o.clientOrderId().equals(clientOrderId)).findFirst()
+        .map(Order::status).orElse(null);
   }
 
   @Test
