@@ -17,11 +17,10 @@ import org.tradingnode.core.entity.NodeNotice;
  * order working; events per order are counted from the journal's own rows. Before each window the orders
  * pause, the read side catches up, and the tagged journal baseline ({@link Baselines}) is measured in the
  * same node, on the same journal file, so that {@code journal_efficiency_paired} compares the order path with the journal as it
- * is at that moment rather than with one measured minutes earlier in another JVM on a fresh file.
+ * is at that moment rather than with one measured minutes earlier in another JVM on a fresh file. The
+ * orders warm up for two windows first, and each baseline lasts half a window.
  */
 final class OrderThroughput {
-  private static final Duration BASELINE_WINDOW = Duration.ofSeconds(5);
-  private static final Duration WARM_UP = Duration.ofSeconds(20);
 
   private OrderThroughput() {}
 
@@ -60,7 +59,7 @@ final class OrderThroughput {
           + "baseline measured in the same node just before it, with the orders paused");
       // The JIT compiles the order path in the first seconds: windows measured then say more about it than about
       // the path.
-      Pause.millis(WARM_UP.toMillis());
+      Pause.millis(window.multipliedBy(2).toMillis());
       Baselines.initWriters(node);
       Baselines.taggedJournal(node, Duration.ofSeconds(2));
       for (int run = 0; run < runs; run++) {
@@ -71,7 +70,7 @@ final class OrderThroughput {
         if (caughtUp != 200) {
           throw new IllegalStateException("the read side did not catch up: " + caughtUp);
         }
-        double baseline = Baselines.taggedJournal(node, BASELINE_WINDOW);
+        double baseline = Baselines.taggedJournal(node, window.dividedBy(2));
         feed.resume();
         Pause.millis(2_000);
         long filledBefore = filled.sum();
