@@ -9,10 +9,6 @@ import org.apache.pekko.cluster.Member;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.tradingnode.core.entity.EntityDirectory;
-import org.tradingnode.core.entity.ExchangeConnectionEntity;
-import org.tradingnode.core.entity.RiskEntity;
-import org.tradingnode.core.entity.SafetyCoordinator;
-import org.tradingnode.core.entity.StrategyEntity;
 import org.tradingnode.core.entity.SymbolEntity;
 
 /**
@@ -23,12 +19,11 @@ import org.tradingnode.core.entity.SymbolEntity;
  * cluster with other members the gate stays open: their symbols still need the data until the feed's
  * singleton has moved.
  */
-final class FeedGate implements EntityDirectory {
-  private final EntityDirectory entities;
+final class FeedGate extends ForwardingDirectory {
   private volatile boolean closed;
 
   FeedGate(EntityDirectory entities) {
-    this.entities = entities;
+    super(entities);
   }
 
   /** A gate that closes before the node's shard regions stop, if the node is the last member then. */
@@ -57,32 +52,11 @@ final class FeedGate implements EntityDirectory {
   }
 
   @Override
-  public RecipientRef<SymbolEntity.Command> symbol(String symbolId) {
-    RecipientRef<SymbolEntity.Command> entity = entities.symbol(symbolId);
+  RecipientRef<SymbolEntity.Command> symbol(String symbolId, RecipientRef<SymbolEntity.Command> entity) {
     return command -> {
       if (!closed) {
         entity.tell(command);
       }
     };
-  }
-
-  @Override
-  public RecipientRef<StrategyEntity.Command> strategy(String strategyId) {
-    return entities.strategy(strategyId);
-  }
-
-  @Override
-  public RecipientRef<RiskEntity.Command> risk(String account) {
-    return entities.risk(account);
-  }
-
-  @Override
-  public RecipientRef<ExchangeConnectionEntity.Command> connection(String connectionId) {
-    return entities.connection(connectionId);
-  }
-
-  @Override
-  public RecipientRef<SafetyCoordinator.Command> coordinator() {
-    return entities.coordinator();
   }
 }

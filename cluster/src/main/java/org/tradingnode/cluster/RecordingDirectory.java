@@ -2,10 +2,6 @@ package org.tradingnode.cluster;
 
 import org.apache.pekko.actor.typed.RecipientRef;
 import org.tradingnode.core.entity.EntityDirectory;
-import org.tradingnode.core.entity.ExchangeConnectionEntity;
-import org.tradingnode.core.entity.RiskEntity;
-import org.tradingnode.core.entity.SafetyCoordinator;
-import org.tradingnode.core.entity.StrategyEntity;
 import org.tradingnode.core.entity.SymbolEntity;
 import org.tradingnode.persistence.marketdata.MarketDataRecorder;
 
@@ -14,18 +10,16 @@ import org.tradingnode.persistence.marketdata.MarketDataRecorder;
  * is also handed to the recorder, with the venue taken from the entity id ({@code exchange:symbol}).
  * The entity gets the batch first; the recorder only buffers (or drops) and returns at once.
  */
-final class RecordingDirectory implements EntityDirectory {
-  private final EntityDirectory entities;
+final class RecordingDirectory extends ForwardingDirectory {
   private final MarketDataRecorder recorder;
 
   RecordingDirectory(EntityDirectory entities, MarketDataRecorder recorder) {
-    this.entities = entities;
+    super(entities);
     this.recorder = recorder;
   }
 
   @Override
-  public RecipientRef<SymbolEntity.Command> symbol(String symbolId) {
-    RecipientRef<SymbolEntity.Command> entity = entities.symbol(symbolId);
+  RecipientRef<SymbolEntity.Command> symbol(String symbolId, RecipientRef<SymbolEntity.Command> entity) {
     String venue = symbolId.substring(0, Math.max(0, symbolId.indexOf(':')));
     return command -> {
       entity.tell(command);
@@ -33,25 +27,5 @@ final class RecordingDirectory implements EntityDirectory {
         recorder.recordAll(venue, published.events());
       }
     };
-  }
-
-  @Override
-  public RecipientRef<StrategyEntity.Command> strategy(String strategyId) {
-    return entities.strategy(strategyId);
-  }
-
-  @Override
-  public RecipientRef<RiskEntity.Command> risk(String account) {
-    return entities.risk(account);
-  }
-
-  @Override
-  public RecipientRef<ExchangeConnectionEntity.Command> connection(String connectionId) {
-    return entities.connection(connectionId);
-  }
-
-  @Override
-  public RecipientRef<SafetyCoordinator.Command> coordinator() {
-    return entities.coordinator();
   }
 }
