@@ -10,8 +10,8 @@ import org.tradingnode.core.entity.SymbolEntity;
 
 /**
  * A directory in front of another that passes every entity through unchanged but the symbols, whose
- * commands the subclass handles first: the market feeds' directories ({@link RecordingDirectory},
- * {@link FeedGate}).
+ * commands the subclass handles first: the market feeds' directory that records what they publish
+ * ({@link RecordingDirectory}).
  */
 abstract class ForwardingDirectory implements EntityDirectory {
   private final EntityDirectory entities;

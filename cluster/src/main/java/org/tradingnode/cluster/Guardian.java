@@ -63,7 +63,8 @@ final class Guardian {
       joinCluster(system, settings.cluster());
       closeClientPoolsLast(system);
       ClusterSharding sharding = ClusterSharding.get(system);
-      ShardedDirectory directory = new ShardedDirectory(sharding);
+      ShardedDirectory directory = new ShardedDirectory(system, sharding);
+      directory.closeOnLastLeave(system);
       var catalog = settings.catalog();
 
       ActorRef<SafetyCoordinator.Command> coordinator = ClusterSingleton.get(system).init(
@@ -92,8 +93,8 @@ final class Guardian {
       })));
       sharding.init(Entity.of(SymbolEntity.TYPE_KEY, entity -> SymbolEntity.create(entity.getEntityId(), clock)));
 
-      EntityDirectory feedDirectory = FeedGate.closedOnLastLeave(system, marketRecorder(system, settings)
-          .<EntityDirectory>map(recorder -> new RecordingDirectory(directory, recorder)).orElse(directory));
+      EntityDirectory feedDirectory = marketRecorder(system, settings)
+          .<EntityDirectory>map(recorder -> new RecordingDirectory(directory, recorder)).orElse(directory);
       if (settings.marketFeed().enabled()) {
         ClusterSingleton.get(system).init(SingletonActor.of(
             MarketFeed.create(catalog.onExchange("paper"), settings.marketFeed(), feedDirectory, clock),

@@ -317,7 +317,7 @@ abstract class NodeEndToEndContract {
     assertTrue(node.stop(60), "the node did not exit by itself after SIGTERM (log: " + node.log + ")");
 
     String log = Files.readString(node.log);
-    assertTrue(log.contains("market feeds stop publishing: this node is the last member"), node.log.toString());
+    assertTrue(log.contains("entities stop talking to each other: this node is the last member"), node.log.toString());
     assertFalse(log.contains("Graceful shutdown of shard region timed out"), node.log.toString());
     assertFalse(log.contains("has shut down unexpectedly"), node.log.toString());
   }
