@@ -39,6 +39,7 @@ import org.tradingnode.core.venue.binance.BinanceMarketStream;
 import org.tradingnode.core.venue.binance.BinanceVenue;
 import org.tradingnode.http.ApiWarmUp;
 import org.tradingnode.http.ControlRoutes;
+import org.tradingnode.http.NodeCatalog;
 import org.tradingnode.persistence.AuditReader;
 import org.tradingnode.persistence.marketdata.MarketDataRecorder;
 import org.tradingnode.persistence.marketdata.MarketDataStore;
@@ -88,7 +89,7 @@ final class Guardian {
           return ExchangeConnectionEntity.create(id, directory, catalog, Map.of(), binanceGateway.get(), archive,
               clock);
         }
-        return ExchangeConnectionEntity.create(id, directory, catalog, settings.startingBalances(),
+        return ExchangeConnectionEntity.create(id, directory, catalog, settings.accounts().startingBalances(id),
             PaperVenue.gateway(directory, settings.fees()), archive, clock);
       })));
       sharding.init(Entity.of(SymbolEntity.TYPE_KEY, entity -> SymbolEntity.create(entity.getEntityId(), clock)));
@@ -106,17 +107,16 @@ final class Guardian {
               new BinanceMarketStream.Counters(), clock), "market-stream-binance")));
       settings.venue().connectionId().ifPresent(id ->
           directory.connection(id).tell(new ExchangeConnectionEntity.GetBalances(system.ignoreRef())));
-      for (String account : settings.paperAccounts()) {
-        directory.connection("paper:" + account).tell(new ExchangeConnectionEntity.GetBalances(system.ignoreRef()));
-      }
+      settings.accounts().accounts().stream().filter(a -> a.exchange().equals("paper")).forEach(a ->
+          directory.connection(a.connectionId()).tell(new ExchangeConnectionEntity.GetBalances(system.ignoreRef())));
       createDemoStrategies(system, directory, settings);
 
       ReadSideQueries readSide = ReadSide.start(system, catalog);
       AuditReader audit = new AuditReader(system, readJournalPluginId);
       NodeReadiness readiness = new NodeReadiness(system, directory, audit, settings.askTimeout());
       ManagementReadinessCheck.register(system, readiness);
-      ControlRoutes routes = new ControlRoutes(system, directory, audit, readSide, readiness, types.names(),
-          settings.askTimeout());
+      ControlRoutes routes = new ControlRoutes(system, directory, audit, readSide, readiness,
+          new NodeCatalog(types, catalog, settings.accounts()), settings.askTimeout());
       Http.get(system).newServerAt(settings.httpHost(), settings.httpPort()).bind(routes.routes())
           .whenComplete((binding, error) -> {
             if (error != null) {

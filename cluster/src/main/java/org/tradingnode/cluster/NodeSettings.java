@@ -1,6 +1,7 @@
 package org.tradingnode.cluster;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigUtil;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import org.tradingnode.core.domain.account.DeclaredAccounts;
 import org.tradingnode.core.domain.instrument.Instrument;
 import org.tradingnode.core.domain.instrument.InstrumentCatalog;
 import org.tradingnode.core.domain.paper.FeeSchedule;
@@ -25,8 +28,7 @@ public record NodeSettings(
     Duration askTimeout,
     InstrumentCatalog catalog,
     FeeSchedule fees,
-    Map<String, BigDecimal> startingBalances,
-    List<String> paperAccounts,
+    DeclaredAccounts accounts,
     RiskLimits defaultLimits,
     MarketFeedSettings marketFeed,
     MarketRecordingSettings marketRecording,
@@ -45,9 +47,6 @@ public record NodeSettings(
           new BigDecimal(i.getString("min-notional"))));
       startPrices.put(i.getString("symbol"), i.getDouble("start-price"));
     }
-    Map<String, BigDecimal> balances = new HashMap<>();
-    c.getConfig("paper.starting-balances").entrySet()
-        .forEach(e -> balances.put(e.getKey(), new BigDecimal(e.getValue().unwrapped().toString())));
     Config limits = c.getConfig("risk.default-limits");
     String replay = c.getString("market-feed.replay-file");
     Path replayFile = replay.isBlank() ? null : Path.of(replay).toAbsolutePath();
@@ -66,14 +65,19 @@ public record NodeSettings(
             d.getStringList("symbols"), params));
       }
     }
+    DeclaredAccounts accounts = accounts(c.getConfig("paper.accounts"), venue);
+    for (StrategyConfig d : demo) {
+      accounts.problemWith(d.exchange(), d.account()).ifPresent(p -> {
+        throw new IllegalArgumentException("demo strategy " + d.id() + ": " + p.message());
+      });
+    }
     return new NodeSettings(
         c.getString("http.host"),
         c.getInt("http.port"),
         c.getDuration("http.ask-timeout"),
         new InstrumentCatalog(instruments),
         new FeeSchedule(new BigDecimal(c.getString("paper.maker-fee")), new BigDecimal(c.getString("paper.taker-fee"))),
-        balances,
-        c.getStringList("paper.accounts"),
+        accounts,
         new RiskLimits(
             new BigDecimal(limits.getString("max-order-notional")),
             new BigDecimal(limits.getString("max-position-notional")),
@@ -86,9 +90,24 @@ public record NodeSettings(
             replayFile, c.getString("market-feed.replay-symbol")),
         MarketRecordingSettings.from(root),
         new RunnerSupervision(c.getDuration("runner-supervision.min-backoff"),
-            c.getDuration("runner-supervision.max-backoff"), c.getInt("runner-supervision.max-restarts")),
+            c.getDuration("runner-supervision.max-backoff"), c.getInt("runner-supervision.max-restarts"),
+            c.getInt("runner-supervision.max-refusals-in-a-row")),
         demo,
         venue,
         ClusterPlacement.from(root.getConfig("trading.cluster")));
+  }
+
+  /** The paper accounts of {@code paper} (each with its starting balances) and the venue's account. */
+  private static DeclaredAccounts accounts(Config paper, VenueChoice venue) {
+    List<DeclaredAccounts.Declared> declared = new ArrayList<>();
+    for (String account : new TreeSet<>(paper.root().keySet())) {
+      Map<String, BigDecimal> balances = new HashMap<>();
+      paper.getConfig(ConfigUtil.joinPath(account, "starting-balances")).entrySet()
+          .forEach(e -> balances.put(e.getKey(), new BigDecimal(e.getValue().unwrapped().toString())));
+      declared.add(new DeclaredAccounts.Declared("paper", account, balances));
+    }
+    venue.binance().ifPresent(b -> declared.add(new DeclaredAccounts.Declared(venue.kind(), venue.account(),
+        Map.of())));
+    return new DeclaredAccounts(declared);
   }
 }

@@ -101,13 +101,25 @@ abstract class NodeEndToEndContract {
   void anOrderBeyondTheLimitIsDeniedWithTheRulesReason() {
     ApiClient.Answer created = api.post("/api/v1/strategies", """
         {"id": "big-spender", "type": "momentum", "account": "demo", "exchange": "paper", "symbols": ["BTCUSDT"],
-         "params": {"fastPeriod": 2, "slowPeriod": 3, "orderNotional": 60000}}""");
+         "params": {"fastPeriod": 2, "slowPeriod": 3, "orderNotional": 20000}}""");
     assertEquals(201, created.status(), String.valueOf(created.body()));
     assertEquals("RUNNING", created.body().get("status").asText());
-    JsonNode rejected = ApiClient.until(() -> api.get("/api/v1/orders?strategy=big-spender&status=REJECTED"),
-        a -> a.body().size() >= 1, 240, "the oversized order to be denied").body().get(0);
-    assertTrue(rejected.get("reason").asText().startsWith("MAX_ORDER_NOTIONAL"), rejected.toString());
-    assertEquals("0", rejected.get("filledQty").asText());
+    assertEquals(200, api.put("/api/v1/risk/demo/limits", limits("15000")).status());
+    try {
+      JsonNode rejected = ApiClient.until(() -> api.get("/api/v1/orders?strategy=big-spender&status=REJECTED"),
+          a -> a.body().size() >= 1, 240, "the oversized order to be denied").body().get(0);
+      assertTrue(rejected.get("reason").asText().startsWith("MAX_ORDER_NOTIONAL"), rejected.toString());
+      assertEquals("0", rejected.get("filledQty").asText());
+    } finally {
+      assertEquals(200, api.put("/api/v1/risk/demo/limits", limits("25000")).status());
+    }
+  }
+
+  /** The default limits of the node's config with {@code maxOrderNotional}. */
+  private static String limits(String maxOrderNotional) {
+    return """
+        {"maxOrderNotional": %s, "maxPositionNotional": 50000, "maxGrossExposure": 90000, "maxOpenOrders": 50,
+         "priceBandPercent": 5, "maxOrdersPerMinute": 120, "dailyLossLimit": 5000}""".formatted(maxOrderNotional);
   }
 
   @Test
@@ -123,6 +135,13 @@ abstract class NodeEndToEndContract {
     assertError(api.post("/api/v1/strategies", """
         {"id": "x3", "type": "momentum", "account": "demo", "exchange": "paper", "symbols": ["BTCUSDT"],
          "sneaky": true}"""), 400, "unknown_field");
+    assertError(api.post("/api/v1/strategies", """
+        {"id": "x4", "type": "momentum", "account": "demo", "exchange": "paper", "symbols": ["BTCUSDT"],
+         "params": {"orderNotional": "1"}}"""), 400, "invalid_strategy");
+    assertError(api.post("/api/v1/strategies", """
+        {"id": "x5", "type": "momentum", "account": "bob", "exchange": "paper", "symbols": ["BTCUSDT"]}"""),
+        400, "undeclared_account");
+    assertError(api.get("/api/v1/strategies/x4"), 404, "not_found");
     assertError(api.post("/api/v1/strategies", """
         {"id": "big-spender", "type": "momentum", "account": "demo", "exchange": "paper", "symbols": ["BTCUSDT"]}"""),
         409, "already_exists");
@@ -212,6 +231,10 @@ abstract class NodeEndToEndContract {
       String key = p.get("strategyId").asText() + "/" + p.get("symbol").asText();
       assertEquals(0, filled.get(key).compareTo(new BigDecimal(p.get("quantity").asText())), key);
       assertEquals(0, fees.get(key).compareTo(new BigDecimal(p.get("fees").asText())), key);
+      BigDecimal net = new BigDecimal(p.get("realizedPnl").asText()).subtract(new BigDecimal(p.get("fees").asText()))
+          .add(new BigDecimal(p.get("unrealizedPnl").asText()));
+      assertEquals(0, net.compareTo(new BigDecimal(p.get("netPnl").asText())), "net is gross minus fees: " + p);
+      assertEquals("USDT", p.get("currency").asText(), p.toString());
     });
   }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.tradingnode.core.domain.order.Order;
 import org.tradingnode.core.domain.order.OrderCounts;
@@ -11,6 +12,10 @@ import org.tradingnode.core.domain.portfolio.Position;
 import org.tradingnode.core.domain.risk.RiskLimits;
 import org.tradingnode.core.entity.HaltWitness;
 import org.tradingnode.core.entity.ModeView;
+import org.tradingnode.core.domain.instrument.Instrument;
+import org.tradingnode.core.domain.strategy.ParameterSet;
+import org.tradingnode.core.domain.strategy.ParameterSpec;
+import org.tradingnode.core.domain.strategy.StrategyConfig;
 import org.tradingnode.core.entity.StrategyDetails;
 import org.tradingnode.persistence.readside.PositionRow;
 import org.tradingnode.persistence.readside.StrategyRow;
@@ -110,6 +115,8 @@ public final class ApiModel {
       BigDecimal realizedPnl,
       BigDecimal unrealizedPnl,
       BigDecimal fees,
+      BigDecimal netPnl,
+      String currency,
       List<PositionResponse> positions,
       List<OrderResponse> workingOrders,
       List<OrderResponse> recentlyClosed,
@@ -117,15 +124,17 @@ public final class ApiModel {
       boolean runnerActive,
       long runnerSince) {
 
-    static StrategyResponse of(StrategyDetails d) {
+    static StrategyResponse of(StrategyDetails d, NodeCatalog catalog) {
       List<PositionResponse> positions = d.positions().stream()
-          .map(p -> PositionResponse.of(d.config().account(), d.config().id(), p)).toList();
+          .map(p -> PositionResponse.of(d.config().account(), d.config().id(), p,
+              quoteAsset(catalog, d.config().exchange(), p.symbol()))).toList();
       BigDecimal realized = sum(positions, PositionResponse::realizedPnl);
       BigDecimal unrealized = sum(positions, PositionResponse::unrealizedPnl);
       BigDecimal fees = sum(positions, PositionResponse::fees);
       return new StrategyResponse(d.config().id(), d.config().type(), d.config().account(), d.config().exchange(),
-          d.config().symbols(), d.config().params(), d.status().name(), d.statusReason(), d.openOrders().size(),
-          d.counts().intended(), OrderCountsResponse.of(d.counts()), realized, unrealized, fees, positions,
+          d.config().symbols(), catalog.types().paramsInForce(d.config()), d.status().name(), d.statusReason(),
+          d.openOrders().size(), d.counts().intended(), OrderCountsResponse.of(d.counts()), realized, unrealized, fees,
+          realized.subtract(fees).add(unrealized), quoteAsset(catalog, d.config()), positions,
           d.openOrders().stream().map(OrderResponse::of).toList(),
           d.recentlyClosed().stream().map(OrderResponse::of).toList(), d.placement().node(),
           d.placement().runnerActive(), d.placement().runnerSince());
@@ -152,19 +161,22 @@ public final class ApiModel {
       OrderCountsResponse orderCounts,
       BigDecimal realizedPnl,
       BigDecimal fees,
+      BigDecimal netRealizedPnl,
+      String currency,
       List<PositionResponse> positions) {
 
-    static StrategySummaryResponse of(StrategyRow row, List<PositionRow> positionRows) {
+    static StrategySummaryResponse of(StrategyRow row, List<PositionRow> positionRows, NodeCatalog catalog) {
       var c = row.config();
       List<PositionResponse> positions = positionRows.stream()
           .sorted(java.util.Comparator.comparing(PositionRow::symbol))
-          .map(p -> PositionResponse.of(p, null)).toList();
+          .map(p -> PositionResponse.of(p, null, quoteAsset(catalog, c.exchange(), p.symbol()))).toList();
       BigDecimal realized = sum(positions, PositionResponse::realizedPnl);
       BigDecimal fees = sum(positions, PositionResponse::fees);
       OrderCountsResponse counts = OrderCountsResponse.of(row.counts());
-      return new StrategySummaryResponse(c.id(), c.type(), c.account(), c.exchange(), c.symbols(), c.params(),
-          row.status().name(), row.statusReason(), Instant.ofEpochMilli(row.statusSince()).toString(), counts.open(),
-          counts.intended(), counts, realized, fees, positions);
+      return new StrategySummaryResponse(c.id(), c.type(), c.account(), c.exchange(), c.symbols(),
+          catalog.types().paramsInForce(c), row.status().name(), row.statusReason(),
+          Instant.ofEpochMilli(row.statusSince()).toString(), counts.open(), counts.intended(), counts, realized, fees,
+          realized.subtract(fees), quoteAsset(catalog, c), positions);
     }
   }
 
@@ -177,7 +189,11 @@ public final class ApiModel {
     }
   }
 
-  /** A position of one strategy in one symbol. */
+  /**
+   * A position of one strategy in one symbol. {@code realizedPnl} is gross (before fees); {@code netPnl}
+   * is realized minus fees plus unrealized (when a mark values it); all amounts in {@code currency}, the
+   * symbol's quote asset.
+   */
   public record PositionResponse(
       String account,
       String strategyId,
@@ -187,19 +203,46 @@ public final class ApiModel {
       BigDecimal realizedPnl,
       BigDecimal fees,
       BigDecimal markPrice,
-      BigDecimal unrealizedPnl) {
+      BigDecimal unrealizedPnl,
+      BigDecimal netPnl,
+      String currency) {
 
-    static PositionResponse of(String account, String strategyId, StrategyDetails.PositionSummary p) {
+    static PositionResponse of(String account, String strategyId, StrategyDetails.PositionSummary p,
+        String currency) {
       return new PositionResponse(account, strategyId, p.symbol(), p.quantity(), p.averageEntryPrice(),
-          p.realizedPnl(), p.fees(), p.markPrice(), p.unrealizedPnl());
+          p.realizedPnl(), p.fees(), p.markPrice(), p.unrealizedPnl(),
+          net(p.realizedPnl(), p.fees(), p.unrealizedPnl()), currency);
     }
 
     /** A read-side position valued at the strategy's mark as the strategy values it; no mark, no unrealized PnL. */
-    static PositionResponse of(PositionRow row, BigDecimal markPrice) {
+    static PositionResponse of(PositionRow row, BigDecimal markPrice, String currency) {
       Position p = row.position();
+      BigDecimal unrealized = p.unrealizedPnl(markPrice, row.moneyScale());
       return new PositionResponse(row.account(), row.strategyId(), p.symbol(), p.quantity(), p.averageEntryPrice(),
-          p.realizedPnl(), p.fees(), markPrice, p.unrealizedPnl(markPrice, row.moneyScale()));
+          p.realizedPnl(), p.fees(), markPrice, unrealized, net(p.realizedPnl(), p.fees(), unrealized), currency);
     }
+
+    private static BigDecimal net(BigDecimal realized, BigDecimal fees, BigDecimal unrealized) {
+      BigDecimal net = realized.subtract(fees);
+      return unrealized == null ? net : net.add(unrealized);
+    }
+  }
+
+  /**
+   * The quote asset of a symbol, in which its PnL and fees are counted (on any exchange when {@code
+   * exchange} is null); null for a symbol no longer configured.
+   */
+  static String quoteAsset(NodeCatalog catalog, String exchange, String symbol) {
+    return catalog.instruments().instruments().stream()
+        .filter(i -> i.symbol().equals(symbol) && (exchange == null || i.exchange().equals(exchange)))
+        .map(Instrument::quoteAsset).findFirst().orElse(null);
+  }
+
+  /** The one quote asset of a strategy's symbols, or null when they are counted in several. */
+  static String quoteAsset(NodeCatalog catalog, StrategyConfig config) {
+    List<String> currencies = config.symbols().stream().map(s -> quoteAsset(catalog, config.exchange(), s)).distinct()
+        .toList();
+    return currencies.size() == 1 ? currencies.get(0) : null;
   }
 
   /** An order and where it is in its lifecycle. */
@@ -246,6 +289,37 @@ public final class ApiModel {
     static LimitsResponse of(String account, RiskLimits l) {
       return new LimitsResponse(account, l.maxOrderNotional(), l.maxPositionNotional(), l.maxGrossExposure(),
           l.maxOpenOrders(), l.priceBandPercent(), l.maxOrdersPerMinute(), l.dailyLossLimit());
+    }
+  }
+
+  /** A strategy type and the parameters it takes. */
+  public record StrategyTypeResponse(String type, List<ParameterResponse> parameters) {
+    static StrategyTypeResponse of(String type, Optional<ParameterSet> parameters) {
+      return new StrategyTypeResponse(type, parameters.map(p -> p.specs().stream().map(ParameterResponse::of)
+          .toList()).orElse(List.of()));
+    }
+  }
+
+  /**
+   * One parameter of a strategy type: its kind ({@code integer}, {@code decimal}, {@code boolean},
+   * {@code text}), unit, the default in force when it is not given, the range a number must lie in
+   * (interval notation, e.g. {@code (0, 1)}) and what it means.
+   */
+  public record ParameterResponse(String name, String type, String unit, String defaultValue, String range,
+      String meaning) {
+    static ParameterResponse of(ParameterSpec spec) {
+      boolean numeric = spec.kind() == ParameterSpec.Kind.INTEGER || spec.kind() == ParameterSpec.Kind.DECIMAL;
+      return new ParameterResponse(spec.name(), spec.kind().name().toLowerCase(java.util.Locale.ROOT), spec.unit(),
+          spec.defaultValue(), numeric ? spec.range().toString() : null, spec.meaning());
+    }
+  }
+
+  /** An instrument: where it trades, its assets, price tick, quantity lot and minimum order notional (quote asset). */
+  public record InstrumentResponse(String exchange, String symbol, String baseAsset, String quoteAsset,
+      BigDecimal tickSize, BigDecimal lotSize, BigDecimal minNotional) {
+    static InstrumentResponse of(Instrument i) {
+      return new InstrumentResponse(i.exchange(), i.symbol(), i.baseAsset(), i.quoteAsset(), i.tickSize(),
+          i.lotSize(), i.minNotional());
     }
   }
 

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -29,7 +28,10 @@ import org.apache.pekko.pattern.StatusReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tradingnode.core.domain.mode.TradingMode;
+import org.tradingnode.core.domain.instrument.Instrument;
 import org.tradingnode.core.domain.order.Order;
+import org.tradingnode.core.domain.risk.RiskLimits;
+import org.tradingnode.core.domain.strategy.ConfigProblem;
 import org.tradingnode.core.entity.EntityDirectory;
 import org.tradingnode.core.entity.KillSwitch;
 import org.tradingnode.core.entity.ModeView;
@@ -60,7 +62,7 @@ public final class ControlRoutes extends AllDirectives {
   private final StrategyMarks marks;
   private final AuditQueries auditQueries;
   private final Readiness readiness;
-  private final Set<String> strategyTypes;
+  private final NodeCatalog catalog;
   private final Duration timeout;
   /** How long an emergency stop waits for the coordinator to record it before answering anyway. */
   private static final Duration COORDINATOR_WAIT = Duration.ofMillis(200);
@@ -72,7 +74,7 @@ public final class ControlRoutes extends AllDirectives {
   private final ReadSideFreshness freshness;
 
   public ControlRoutes(ActorSystem<?> system, EntityDirectory directory, AuditReader audit, ReadSideQueries readSide,
-      Readiness readiness, Set<String> strategyTypes, Duration timeout) {
+      Readiness readiness, NodeCatalog catalog, Duration timeout) {
     this.system = system;
     this.directory = directory;
     this.audit = audit;
@@ -80,7 +82,7 @@ public final class ControlRoutes extends AllDirectives {
     this.marks = new StrategyMarks(system, directory, timeout);
     this.auditQueries = new AuditQueries(audit, java.time.Clock.systemUTC());
     this.readiness = readiness;
-    this.strategyTypes = Set.copyOf(strategyTypes);
+    this.catalog = catalog;
     this.timeout = timeout;
     this.haltAccounts = new HaltAccounts(system);
     this.freshness = ReadSide.freshness(system, readSide);
@@ -105,6 +107,10 @@ public final class ControlRoutes extends AllDirectives {
         path("safe-mode", () -> post(() -> changeMode(TradingMode.SAFE_MODE))),
         path("resume", () -> post(() -> changeMode(TradingMode.RUNNING))),
         pathPrefix("strategies", this::strategyRoutes),
+        path("strategy-types", () -> get(() -> respond(() -> CompletableFuture.completedFuture(
+            catalog.types().names().stream().sorted()
+                .map(type -> ApiModel.StrategyTypeResponse.of(type, catalog.types().parameters(type))).toList())))),
+        path("instruments", () -> get(() -> parameterMap(params -> respond(() -> instruments(params.get("exchange")))))),
         path("orders", () -> get(this::ordersRoute)),
         path("positions", () -> get(() -> parameterMap(params ->
             readSideListing(params, () -> positions(params.get("account")))))),
@@ -191,9 +197,39 @@ public final class ControlRoutes extends AllDirectives {
     }));
   }
 
+  /**
+   * Refuses, before any entity is created, a strategy that cannot work: a field missing or malformed, an
+   * unknown type or exchange, an account not declared there, bad parameters, or orders sized so that the
+   * venue or the account's risk limits would refuse each one (a 400 naming every problem and its field).
+   * A strategy created while trading is halted is recorded halted.
+   */
   private CompletionStage<ApiModel.StrategyResponse> createStrategy(String json) {
-    var config = Validation.strategy(Json.read(json, ApiModel.CreateStrategyRequest.class), strategyTypes);
-    return strategy(config.id(), replyTo -> new StrategyEntity.CreateStrategy(config, replyTo));
+    var config = Validation.strategy(Json.read(json, ApiModel.CreateStrategyRequest.class), catalog);
+    CompletionStage<Optional<RiskLimits>> limits = AskPattern.<RiskEntity.Command, RiskLimits>ask(
+            directory.risk(config.account()), RiskEntity.GetLimits::new, timeout, system.scheduler())
+        .thenApply(Optional::of);
+    CompletionStage<ModeView> mode = AskPattern.<SafetyCoordinator.Command, ModeView>ask(directory.coordinator(),
+            SafetyCoordinator.GetMode::new, timeout, system.scheduler())
+        .exceptionally(e -> null);
+    return limits.thenCombine(mode, (accountLimits, modeInForce) -> {
+      List<ConfigProblem> problems = catalog.types().problemsWith(config, catalog.instruments(), accountLimits);
+      if (!problems.isEmpty()) {
+        throw ApiError.invalid("invalid_strategy", problems);
+      }
+      return modeInForce;
+    }).thenCompose(modeInForce -> strategy(config.id(),
+        replyTo -> new StrategyEntity.CreateStrategy(config, modeInForce, replyTo)));
+  }
+
+  private CompletionStage<List<ApiModel.InstrumentResponse>> instruments(String exchange) {
+    if (exchange != null && !catalog.instruments().exchanges().contains(exchange)) {
+      throw ApiError.badRequest("unknown_exchange", "unknown exchange '" + exchange + "', known: "
+          + new java.util.TreeSet<>(catalog.instruments().exchanges()));
+    }
+    return CompletableFuture.completedFuture(catalog.instruments().instruments().stream()
+        .filter(i -> exchange == null || i.exchange().equals(exchange))
+        .sorted(Comparator.comparing(Instrument::exchange).thenComparing(Instrument::symbol))
+        .map(ApiModel.InstrumentResponse::of).toList());
   }
 
   private CompletionStage<ApiModel.StrategyResponse> strategy(String id,
@@ -201,7 +237,7 @@ public final class ControlRoutes extends AllDirectives {
           StrategyEntity.Command> command) {
     Validation.id(id, "id");
     return AskPattern.ask(directory.strategy(id), command, timeout, system.scheduler())
-        .thenApply(reply -> ApiModel.StrategyResponse.of(details(reply)));
+        .thenApply(reply -> ApiModel.StrategyResponse.of(details(reply), catalog));
   }
 
   private static StrategyDetails details(StrategyEntity.Reply reply) {
@@ -231,7 +267,8 @@ public final class ControlRoutes extends AllDirectives {
       Map<String, List<PositionRow>> byStrategy = positions.stream()
           .collect(Collectors.groupingBy(PositionRow::strategyId));
       return rows.stream().sorted(Comparator.comparing(StrategyRow::strategyId))
-          .map(row -> ApiModel.StrategySummaryResponse.of(row, byStrategy.getOrDefault(row.strategyId(), List.of())))
+          .map(row -> ApiModel.StrategySummaryResponse.of(row, byStrategy.getOrDefault(row.strategyId(), List.of()),
+              catalog))
           .toList();
     });
   }
@@ -271,7 +308,8 @@ public final class ControlRoutes extends AllDirectives {
         .thenApply(marksByStrategy -> rows.stream()
             .sorted(Comparator.comparing(PositionRow::strategyId).thenComparing(PositionRow::symbol))
             .map(row -> ApiModel.PositionResponse.of(row,
-                marksByStrategy.getOrDefault(row.strategyId(), Map.of()).get(row.symbol())))
+                marksByStrategy.getOrDefault(row.strategyId(), Map.of()).get(row.symbol()),
+                ApiModel.quoteAsset(catalog, null, row.symbol())))
             .toList()));
   }
 
@@ -281,7 +319,7 @@ public final class ControlRoutes extends AllDirectives {
       if (!ids.contains(account)) {
         throw ApiError.notFound("unknown account " + account + "; set its limits with PUT first");
       }
-      return AskPattern.<RiskEntity.Command, org.tradingnode.core.domain.risk.RiskLimits>ask(directory.risk(account),
+      return AskPattern.<RiskEntity.Command, RiskLimits>ask(directory.risk(account),
           RiskEntity.GetLimits::new, timeout, system.scheduler());
     }).thenApply(l -> ApiModel.LimitsResponse.of(account, l));
   }
@@ -289,7 +327,7 @@ public final class ControlRoutes extends AllDirectives {
   private CompletionStage<ApiModel.LimitsResponse> setLimits(String account, String json) {
     Validation.id(account, "account");
     var limits = Validation.limits(Json.read(json, ApiModel.LimitsRequest.class));
-    return AskPattern.<RiskEntity.Command, StatusReply<org.tradingnode.core.domain.risk.RiskLimits>>ask(
+    return AskPattern.<RiskEntity.Command, StatusReply<RiskLimits>>ask(
             directory.risk(account), replyTo -> new RiskEntity.SetLimits(limits, replyTo), timeout,
             system.scheduler())
         .thenApply(reply -> ApiModel.LimitsResponse.of(account, reply.getValue()));

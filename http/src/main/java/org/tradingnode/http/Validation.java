@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.tradingnode.core.domain.order.OrderStatus;
 import org.tradingnode.core.domain.risk.RiskLimits;
@@ -37,17 +38,32 @@ final class Validation {
     return request.reason().trim();
   }
 
-  static StrategyConfig strategy(ApiModel.CreateStrategyRequest r, java.util.Set<String> knownTypes) {
+  /**
+   * The config of a strategy to create, with every field present and well formed, its type and exchange
+   * known and its account declared there; what depends on the type (its parameters, its order size
+   * against the instruments and the account's limits) is checked by {@link
+   * org.tradingnode.core.domain.strategy.StrategyTypes#problemsWith}.
+   */
+  static StrategyConfig strategy(ApiModel.CreateStrategyRequest r, NodeCatalog catalog) {
+    required(r.id(), "id");
     id(r.id(), "id");
-    if (r.type() == null || !knownTypes.contains(r.type())) {
+    required(r.type(), "type");
+    if (!catalog.types().names().contains(r.type())) {
       throw ApiError.badRequest("unknown_strategy_type",
-          "unknown strategy type '" + r.type() + "', known: " + new java.util.TreeSet<>(knownTypes));
+          "unknown strategy type '" + r.type() + "', known: " + new TreeSet<>(catalog.types().names()));
     }
-    id(r.account(), "account");
-    id(r.exchange(), "exchange");
+    required(r.exchange(), "exchange");
+    if (!catalog.instruments().exchanges().contains(r.exchange())) {
+      throw ApiError.badRequest("unknown_exchange", "unknown exchange '" + r.exchange() + "', known: "
+          + new TreeSet<>(catalog.instruments().exchanges()));
+    }
+    required(r.account(), "account");
+    catalog.accounts().problemWith(r.exchange(), r.account()).ifPresent(problem -> {
+      throw ApiError.badRequest("undeclared_account", problem.message());
+    });
     List<String> symbols = r.symbols();
     if (symbols == null || symbols.isEmpty() || symbols.size() > 50) {
-      throw ApiError.badRequest("invalid_symbols", "'symbols' must list 1 to 50 symbols");
+      throw ApiError.badRequest("invalid_symbols", "'symbols' must list 1 to 50 symbols, e.g. [\"BTCUSDT\"]");
     }
     for (String s : symbols) {
       if (s == null || !SYMBOL.matcher(s).matches()) {
@@ -59,6 +75,12 @@ final class Validation {
       r.params().forEach((key, value) -> params.put(key, parameter(key, value)));
     }
     return new StrategyConfig(r.id(), r.type(), r.account(), r.exchange(), List.copyOf(symbols), params);
+  }
+
+  private static void required(String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw ApiError.badRequest("missing_field", "'" + field + "' is required");
+    }
   }
 
   private static String parameter(String key, Object value) {

@@ -39,6 +39,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.tradingnode.core.domain.mode.TradingMode;
+import org.tradingnode.core.domain.account.DeclaredAccounts;
+import org.tradingnode.core.domain.instrument.Instrument;
+import org.tradingnode.core.domain.instrument.InstrumentCatalog;
+import org.tradingnode.core.domain.risk.RiskLimits;
+import org.tradingnode.core.domain.strategy.StrategyTypes;
 import org.tradingnode.core.domain.order.Fill;
 import org.tradingnode.core.domain.order.OrderCounts;
 import org.tradingnode.core.domain.order.Side;
@@ -70,6 +75,17 @@ import org.tradingnode.persistence.readside.StrategyRow;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ControlRoutesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final NodeCatalog CATALOG = new NodeCatalog(StrategyTypes.builtIn(), new InstrumentCatalog(List.of(
+      new Instrument("paper", "BTCUSDT", "BTC", "USDT", new BigDecimal("0.01"), new BigDecimal("0.00001"),
+          new BigDecimal("5")),
+      new Instrument("paper", "ETHUSDT", "ETH", "USDT", new BigDecimal("0.01"), new BigDecimal("0.0001"),
+          new BigDecimal("5")))),
+      new DeclaredAccounts(List.of(new DeclaredAccounts.Declared("paper", "demo", Map.of("USDT",
+          new BigDecimal("100000"))))));
+  private static final RiskLimits LIMITS = new RiskLimits(new BigDecimal("25000"), new BigDecimal("50000"),
+      new BigDecimal("90000"), 50, new BigDecimal("5"), 120, new BigDecimal("5000"));
+  private final java.util.concurrent.atomic.AtomicReference<ModeView> modeInForce =
+      new java.util.concurrent.atomic.AtomicReference<>(new ModeView(TradingMode.RUNNING, "node started", 1L));
   private final Path dataDir = tempDir();
   private final Config profile = profile(dataDir);
   private final ActorTestKit kit = ActorTestKit.create("ControlRoutesTest", profile);
@@ -118,6 +134,15 @@ class ControlRoutesTest {
       if (coordinatorAnswers.get() && cmd instanceof SafetyCoordinator.ChangeMode change) {
         change.replyTo().tell(StatusReply.success(new ModeView(change.target(), change.reason(), 42L)));
       }
+      if (cmd instanceof SafetyCoordinator.GetMode get) {
+        get.replyTo().tell(modeInForce.get());
+      }
+      return Behaviors.same();
+    }));
+    ActorRef<RiskEntity.Command> risk = kit.spawn(Behaviors.receiveMessage(cmd -> {
+      if (cmd instanceof RiskEntity.GetLimits get) {
+        get.replyTo().tell(LIMITS);
+      }
       return Behaviors.same();
     }));
     EntityDirectory directory = new EntityDirectory() {
@@ -128,7 +153,7 @@ class ControlRoutesTest {
 
       @Override
       public RecipientRef<RiskEntity.Command> risk(String account) {
-        return kit.system().ignoreRef();
+        return risk;
       }
 
       @Override
@@ -148,7 +173,7 @@ class ControlRoutesTest {
     };
     ControlRoutes routes = new ControlRoutes(kit.system(), directory,
         new AuditReader(kit.system(), JournalProfile.EMBEDDED.readJournalPluginId()), store,
-        () -> CompletableFuture.completedFuture(Map.of("test", true)), Set.of("momentum"), Duration.ofSeconds(3));
+        () -> CompletableFuture.completedFuture(Map.of("test", true)), CATALOG, Duration.ofSeconds(3));
     binding = Http.get(kit.system()).newServerAt("127.0.0.1", 0).bind(routes.routes()).toCompletableFuture().join();
   }
 
@@ -333,11 +358,138 @@ class ControlRoutesTest {
     JsonNode listed = JSON.readTree(answer.body()).get(0);
     assertEquals("listed", listed.get("id").asText());
     assertEquals("RUNNING", listed.get("status").asText());
+    assertEquals("2", listed.get("params").get("fastPeriod").asText(), "as given");
+    assertEquals("21", listed.get("params").get("slowPeriod").asText(), "the default in force");
+    assertEquals("USDT", listed.get("currency").asText());
     assertEquals(1, listed.get("openOrders").asInt());
     assertEquals(3, listed.get("orderCounts").get("intended").asInt());
     assertEquals(0, new BigDecimal("0.10").compareTo(new BigDecimal(listed.get("fees").asText())));
     assertEquals(0, BigDecimal.ONE.compareTo(new BigDecimal(listed.get("positions").get(0).get("quantity").asText())));
     assertEquals("BTCUSDT", listed.get("positions").get(0).get("symbol").asText());
     strategies.expectNoMessage(Duration.ofMillis(100));
+  }
+
+  /** A refusal: its status, its error code, and a message in words that names no class of the node or of Java. */
+  private JsonNode refused(HttpResponse<String> answer, String error) throws IOException {
+    assertEquals(400, answer.statusCode(), answer.body());
+    JsonNode body = JSON.readTree(answer.body());
+    assertEquals(error, body.get("error").asText(), answer.body());
+    assertFalse(answer.body().contains("java.") || answer.body().contains("org.") || answer.body().contains("$"),
+        answer.body());
+    return body;
+  }
+
+  private HttpResponse<String> create(String json) throws Exception {
+    return send("POST", "/api/v1/strategies", json);
+  }
+
+  @Test
+  void aStrategyWhoseEveryOrderWouldBeRefusedIsRefusedAtCreationWithTheParameterAndTheBoundNamed() throws Exception {
+    JsonNode tooSmall = refused(create("""
+        {"id": "tiny", "type": "momentum", "account": "demo", "exchange": "paper", "symbols": ["BTCUSDT"],
+         "params": {"orderNotional": "1"}}"""), "invalid_strategy");
+    JsonNode tooLarge = refused(create("""
+        {"id": "huge", "type": "momentum", "account": "demo", "exchange": "paper", "symbols": ["BTCUSDT"],
+         "params": {"orderNotional": 10000000}}"""), "invalid_strategy");
+
+    assertEquals("params.orderNotional", tooSmall.get("problems").get(0).get("field").asText());
+    assertTrue(tooSmall.get("message").asText().contains("below the minimum notional 5 USDT of BTCUSDT"),
+        tooSmall.toString());
+    assertTrue(tooLarge.get("message").asText().contains("(maxOrderNotional 25000)"), tooLarge.toString());
+    strategies.expectNoMessage(Duration.ofMillis(100));
+  }
+
+  @Test
+  void everyUnknownParameterIsReportedAtOnce() throws Exception {
+    JsonNode body = refused(create("""
+        {"id": "typos", "type": "momentum", "account": "demo", "exchange": "paper", "symbols": ["BTCUSDT"],
+         "params": {"fastPeriode": 3, "slowPerid": 8}}"""), "invalid_strategy");
+
+    assertEquals(2, body.get("problems").size(), body.toString());
+    assertEquals("params.fastPeriode", body.get("problems").get(0).get("field").asText());
+    assertEquals("params.slowPerid", body.get("problems").get(1).get("field").asText());
+  }
+
+  @Test
+  void anAccountTheConfigDoesNotDeclareIsRefusedWithTheDeclaredOnesListed() throws Exception {
+    JsonNode body = refused(create("""
+        {"id": "bobs", "type": "momentum", "account": "bob", "exchange": "paper", "symbols": ["BTCUSDT"]}"""),
+        "undeclared_account");
+
+    assertEquals("account 'bob' is not declared on paper; declared accounts: [paper:demo]",
+        body.get("message").asText());
+  }
+
+  @Test
+  void eachMalformedFieldIsNamedInWords() throws Exception {
+    assertEquals("field 'symbols' must be a list, e.g. [\"BTCUSDT\"]", refused(create("""
+        {"id": "s", "type": "momentum", "account": "demo", "exchange": "paper", "symbols": "BTCUSDT"}"""),
+        "invalid_field").get("message").asText());
+    assertEquals("'account' is required", refused(create("""
+        {"id": "s", "type": "momentum", "exchange": "paper", "symbols": ["BTCUSDT"]}"""), "missing_field")
+        .get("message").asText());
+    assertEquals("unknown exchange 'binanse', known: [paper]", refused(create("""
+        {"id": "s", "type": "momentum", "account": "demo", "exchange": "binanse", "symbols": ["BTCUSDT"]}"""),
+        "unknown_exchange").get("message").asText());
+    assertTrue(refused(create("""
+        {"id": "s", "type": "momentum", "account": "demo", "exchange": "paper", "symbol": ["BTCUSDT"]}"""),
+        "unknown_field").get("message").asText().startsWith("unknown field 'symbol'; known: [account, exchange"));
+    refused(create("{\"id\": "), "malformed_json");
+    strategies.expectNoMessage(Duration.ofMillis(100));
+  }
+
+  @Test
+  void theStrategyTypesListEveryParameterWithItsUnitDefaultAndRange() throws Exception {
+    HttpResponse<String> answer = send("GET", "/api/v1/strategy-types", null);
+
+    assertEquals(200, answer.statusCode(), answer.body());
+    JsonNode momentum = JSON.readTree(answer.body()).get(0);
+    assertEquals("momentum", momentum.get("type").asText());
+    JsonNode offset = null;
+    for (JsonNode p : momentum.get("parameters")) {
+      if (p.get("name").asText().equals("entryLimitOffset")) {
+        offset = p;
+      }
+    }
+    assertEquals("decimal", offset.get("type").asText(), answer.body());
+    assertEquals("fraction of last price", offset.get("unit").asText());
+    assertEquals("0", offset.get("defaultValue").asText());
+    assertEquals("[0, 1)", offset.get("range").asText());
+    assertEquals(7, momentum.get("parameters").size());
+  }
+
+  @Test
+  void theInstrumentsListTickLotAndMinimumNotional() throws Exception {
+    HttpResponse<String> answer = send("GET", "/api/v1/instruments?exchange=paper", null);
+
+    assertEquals(200, answer.statusCode(), answer.body());
+    JsonNode btc = JSON.readTree(answer.body()).get(0);
+    assertEquals("BTCUSDT", btc.get("symbol").asText());
+    assertEquals("0.01", btc.get("tickSize").asText());
+    assertEquals("0.00001", btc.get("lotSize").asText());
+    assertEquals("5", btc.get("minNotional").asText());
+    refused(send("GET", "/api/v1/instruments?exchange=nowhere", null), "unknown_exchange");
+  }
+
+  @Test
+  void aStrategyCreatedWhileTradingIsHaltedIsToldSo() throws Exception {
+    modeInForce.set(new ModeView(TradingMode.HALTED, "drill", 7L));
+    try {
+      CompletableFuture<HttpResponse<String>> answer = CompletableFuture.supplyAsync(() -> {
+        try {
+          return create("""
+              {"id": "late", "type": "momentum", "account": "demo", "exchange": "paper", "symbols": ["BTCUSDT"]}""");
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+
+      StrategyEntity.CreateStrategy created = strategies.expectMessageClass(StrategyEntity.CreateStrategy.class);
+      assertEquals(TradingMode.HALTED, created.modeInForce().mode());
+      assertEquals("drill", created.modeInForce().reason());
+      answer.join();
+    } finally {
+      modeInForce.set(new ModeView(TradingMode.RUNNING, "node started", 1L));
+    }
   }
 }

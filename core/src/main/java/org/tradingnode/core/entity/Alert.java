@@ -6,6 +6,7 @@ import org.tradingnode.core.domain.mode.TradingMode;
 public enum Alert {
   DAILY_LOSS_LIMIT(TradingMode.SAFE_MODE),
   STRATEGY_FAILED(null),
+  STRATEGY_PAUSED(null),
   JOURNAL_FAILURE(TradingMode.HALTED);
 
   private final TradingMode forcedMode;

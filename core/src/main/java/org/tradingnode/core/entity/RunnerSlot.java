@@ -61,6 +61,11 @@ final class RunnerSlot {
     return true;
   }
 
+  /** How many orders in a row may be refused before the strategy is paused. */
+  int refusalsAllowed() {
+    return runners.supervision().maxRefusalsInARow();
+  }
+
   /** How many times in a row a runner may crash before the strategy fails. */
   int crashesAllowed() {
     return runners.supervision().maxRestarts() + 1;

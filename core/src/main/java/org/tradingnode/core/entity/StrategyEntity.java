@@ -27,6 +27,7 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.tradingnode.core.domain.instrument.InstrumentCatalog;
 import org.tradingnode.core.domain.mode.TradingMode;
 import org.tradingnode.core.domain.order.Fill;
+import org.tradingnode.core.domain.order.Order;
 import org.tradingnode.core.domain.order.OrderIntent;
 import org.tradingnode.core.domain.order.OrderStatus;
 import org.tradingnode.core.domain.order.VenueReport;
@@ -53,8 +54,20 @@ public final class StrategyEntity
   /** Messages the strategy takes. */
   public sealed interface Command extends CborSerializable {}
 
-  /** Defines the strategy and starts it. */
-  public record CreateStrategy(StrategyConfig config, ActorRef<Reply> replyTo) implements Command {}
+  /**
+   * Defines the strategy and starts it, or records it halted when trading is halted: {@code modeInForce}
+   * is the mode the caller read from the coordinator (null when it does not know: the strategy starts, and
+   * the coordinator halts it moments later when it answers the strategy's registration).
+   */
+  public record CreateStrategy(StrategyConfig config, ModeView modeInForce, ActorRef<Reply> replyTo)
+      implements Command {
+    public CreateStrategy(StrategyConfig config, ActorRef<Reply> replyTo) {
+      this(config, null, replyTo);
+    }
+  }
+
+  /** Pauses a running strategy whose last orders were all refused. */
+  record PauseForRefusals(int refused, String lastReason) implements Command {}
 
   /** Starts a stopped, halted or failed strategy. */
   public record StartStrategy(ActorRef<Reply> replyTo) implements Command {}
@@ -208,6 +221,8 @@ public final class StrategyEntity
    * runner does not start: a strategy that comes back on another node after a crash may have missed a halt.
    */
   private TradingMode mode = TradingMode.INITIALIZING;
+  /** Orders created before this are not counted as refused in a row: the strategy (re)started after them. */
+  private long refusalsCountedSince;
   /** The kill switch as this node sees it; the runner also waits until it has been heard. */
   private final HaltGuard guard = new HaltGuard();
 
@@ -233,6 +248,7 @@ public final class StrategyEntity
     this.runner = new RunnerSlot(context, runners, catalog, clock);
     this.followUps = new OrderFollowUps(strategyId, directory, clock, context.getLog());
     this.clock = clock;
+    this.refusalsCountedSince = clock.millis();
   }
 
   @Override
@@ -317,7 +333,8 @@ public final class StrategyEntity
           afterChange(s);
           return Effect().noReply();
         })
-        .onCommand(RunnerTerminated.class, this::onRunnerTerminated);
+        .onCommand(RunnerTerminated.class, this::onRunnerTerminated)
+        .onCommand(PauseForRefusals.class, this::onPauseForRefusals);
     return builder.build();
   }
 
@@ -329,14 +346,22 @@ public final class StrategyEntity
       return Effect().reply(cmd.replyTo(), new Refused(Refusal.INVALID, problem.get()));
     }
     long now = clock.millis();
+    Optional<String> halt = haltInForce(cmd.modeInForce());
+    Event begins = halt.<Event>map(reason -> new StrategyHalted(reason, now)).orElse(new StrategyStarted(now));
     return Effect()
-        .persist(List.of(new StrategyCreated(config, now), new StrategyStarted(now)))
+        .persist(List.of(new StrategyCreated(config, now), begins))
         .thenRun(s -> {
           directory.coordinator().tell(new SafetyCoordinator.Register(
               new Participant(Participant.Kind.STRATEGY, strategyId)));
           afterChange((DefinedStrategy) s);
         })
         .thenReply(cmd.replyTo(), s -> new Done(details((DefinedStrategy) s)));
+  }
+
+  /** Why a strategy created now must not run: trading is halted, as the caller read it from the coordinator. */
+  private static Optional<String> haltInForce(ModeView told) {
+    return told != null && told.mode() == TradingMode.HALTED
+        ? Optional.of(TradingMode.HALTED + ": " + told.reason()) : Optional.empty();
   }
 
   private ReplyEffect<Event, State> onStart(DefinedStrategy state, StartStrategy cmd) {
@@ -346,6 +371,7 @@ public final class StrategyEntity
     if (mode == TradingMode.HALTED) {
       return Effect().reply(cmd.replyTo(), new Refused(Refusal.CONFLICT, "trading is halted; resume first"));
     }
+    refusalsCountedSince = clock.millis();
     return Effect().persist(new StrategyStarted(clock.millis()))
         .thenRun(s -> afterChange((DefinedStrategy) s))
         .thenReply(cmd.replyTo(), s -> new Done(details((DefinedStrategy) s)));
@@ -392,6 +418,7 @@ public final class StrategyEntity
         .thenRun(s -> {
           afterChange((DefinedStrategy) s);
           noticeProgress((DefinedStrategy) s, cmd.clientOrderId());
+          pauseIfRefusedInARow((DefinedStrategy) s);
         }).thenNoReply();
   }
 
@@ -404,7 +431,32 @@ public final class StrategyEntity
     return Effect().persist(events).thenRun(s -> {
       afterChange((DefinedStrategy) s);
       noticeProgress((DefinedStrategy) s, cmd.report().clientOrderId());
+      pauseIfRefusedInARow((DefinedStrategy) s);
     }).thenNoReply();
+  }
+
+  /** Asks itself to pause when the orders placed since the strategy last started were refused too often. */
+  private void pauseIfRefusedInARow(DefinedStrategy state) {
+    int refused = state.book().refusedInARow(refusalsCountedSince);
+    if (state.status() == StrategyStatus.RUNNING && refused >= runner.refusalsAllowed()) {
+      List<Order> closed = state.book().recentlyClosed();
+      context.getSelf().tell(new PauseForRefusals(refused, closed.get(closed.size() - 1).reason()));
+    }
+  }
+
+  private ReplyEffect<Event, State> onPauseForRefusals(DefinedStrategy state, PauseForRefusals cmd) {
+    if (state.status() != StrategyStatus.RUNNING) {
+      return Effect().noReply();
+    }
+    String reason = "paused: its last " + cmd.refused() + " orders were refused, the last for " + cmd.lastReason();
+    context.getLog().warn("strategy {} {}", strategyId, reason);
+    return Effect().persist(new StrategyStopped(reason, clock.millis()))
+        .thenRun(s -> {
+          afterChange((DefinedStrategy) s);
+          followUps.cancelOpenOrders((DefinedStrategy) s, reason);
+          directory.coordinator().tell(new SafetyCoordinator.ReportAlert(Alert.STRATEGY_PAUSED, strategyId, reason));
+        })
+        .thenNoReply();
   }
 
   private void noticeProgress(DefinedStrategy state, String clientOrderId) {

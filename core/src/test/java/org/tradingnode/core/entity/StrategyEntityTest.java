@@ -353,6 +353,65 @@ class StrategyEntityTest {
   }
 
   @Test
+  void aStrategyCreatedWhileTradingIsHaltedIsRecordedHaltedAndDoesNotRun() {
+    var result = entity.<StrategyEntity.Reply>runCommand(replyTo -> new StrategyEntity.CreateStrategy(CONFIG,
+        new ModeView(TradingMode.HALTED, "drill", NOW), replyTo));
+
+    assertEquals(List.of(new StrategyEntity.StrategyCreated(CONFIG, NOW),
+        new StrategyEntity.StrategyHalted("HALTED: drill", NOW)), EntityTestSupport.events(result));
+    assertEquals(StrategyStatus.HALTED, ((StrategyEntity.Done) result.reply()).details().status());
+    entity.runCommand(new StrategyEntity.ApplyMode(TradingMode.HALTED, "drill", NOW));
+    directory.symbols.expectNoMessage(Duration.ofMillis(300));
+  }
+
+  @Test
+  void aStrategyWhoseLastOrdersWereAllRefusedIsPausedWithTheReasonAndAnAlert() {
+    create();
+    directory.coordinator.expectMessageClass(SafetyCoordinator.Register.class);
+    int allowed = RunnerSupervision.defaults().maxRefusalsInARow();
+    for (int i = 1; i <= allowed; i++) {
+      refusedBuy(2L * i, "s1-" + i);
+      if (i < allowed) {
+        assertEquals(StrategyStatus.RUNNING, state().status(), "after " + i + " refusals");
+      }
+    }
+
+    SafetyCoordinator.ReportAlert alert = directory.coordinator.expectMessageClass(SafetyCoordinator.ReportAlert.class);
+    assertEquals(Alert.STRATEGY_PAUSED, alert.alert());
+    assertEquals(StrategyStatus.STOPPED, state().status());
+    assertTrue(state().statusReason().startsWith("paused: its last " + allowed + " orders were refused"),
+        state().statusReason());
+    assertTrue(state().statusReason().contains("MAX_ORDER_NOTIONAL"), state().statusReason());
+  }
+
+  @Test
+  void refusalsBeforeTheStrategyWasStartedAgainDoNotCountTowardsAPause() {
+    ManualClock clock = new ManualClock(NOW);
+    entity = EventSourcedBehaviorTestKit.create(kit.system(), StrategyEntity.create("s1", directory, CATALOG,
+        StrategyTypes.builtIn(), EntityTestSupport.runners(directory), clock));
+    create();
+    int allowed = RunnerSupervision.defaults().maxRefusalsInARow();
+    long version = 2;
+    for (int i = 1; i < allowed; i++) {
+      refusedBuy(version, "s1-" + i);
+      version += 2;
+    }
+    entity.<StrategyEntity.Reply>runCommand(replyTo -> new StrategyEntity.StopStrategy("manual", replyTo));
+    clock.advance(1000);
+    entity.<StrategyEntity.Reply>runCommand(StrategyEntity.StartStrategy::new);
+
+    refusedBuy(version + 2, "s1-" + allowed);
+
+    assertEquals(StrategyStatus.RUNNING, state().status(), state().statusReason());
+  }
+
+  private void refusedBuy(long version, String clientOrderId) {
+    entity.runCommand(new StrategyEntity.ProposeIntents(List.of(new IntentProposal("BTCUSDT", Side.BUY,
+        OrderType.MARKET, new BigDecimal("0.01"), null, new BigDecimal("60000"), false, "entry")), version));
+    entity.runCommand(new StrategyEntity.IntentDenied(clientOrderId, DenyReason.MAX_ORDER_NOTIONAL, "above 25000"));
+  }
+
+  @Test
   void haltedStrategyStaysHaltedAfterARestart() {
     create();
     entity.runCommand(new StrategyEntity.ApplyMode(TradingMode.HALTED, "operator", NOW));
@@ -421,7 +480,7 @@ class StrategyEntityTest {
     };
     var failing = EventSourcedBehaviorTestKit.<StrategyEntity.Command, StrategyEntity.Event, StrategyEntity.State>create(
         kit.system(), StrategyEntity.create("s1", withMarket, CATALOG, crashing, StrategyRunner.factory(crashing,
-            withMarket, new RunnerSupervision(Duration.ofMillis(10), Duration.ofMillis(20), 2)), CLOCK));
+            withMarket, new RunnerSupervision(Duration.ofMillis(10), Duration.ofMillis(20), 2, 10)), CLOCK));
 
     failing.<StrategyEntity.Reply>runCommand(replyTo -> new StrategyEntity.CreateStrategy(CONFIG, replyTo));
 

@@ -1,7 +1,6 @@
 package org.tradingnode.http.simulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
@@ -9,6 +8,8 @@ import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
+import org.tradingnode.http.ApiError;
+import org.tradingnode.http.Json;
 
 /**
  * The test-only admin API, answered to loopback clients only and never subject to faults or
@@ -53,12 +54,11 @@ final class AdminRoutes extends AllDirectives {
   private Route inject(String body) {
     Faults.Request request;
     try {
-      request = SimulatorJson.MAPPER.readValue(body, Faults.Request.class);
-      if (request == null) {
-        throw new IllegalArgumentException("expected a JSON object");
-      }
+      request = Json.read(body, Faults.Request.class);
       Faults.validate(request);
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (ApiError e) {
+      return complete(json(400, error(e.code(), e.getMessage())));
+    } catch (IllegalArgumentException e) {
       return complete(json(400, error("bad_request", e.getMessage())));
     }
     faults.apply(request);

@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.tradingnode.core.domain.indicator.Ema;
 import org.tradingnode.core.domain.instrument.Instrument;
 import org.tradingnode.core.domain.market.MarketEvent;
@@ -28,6 +29,11 @@ public final class MomentumStrategy implements TradingStrategy {
   public MomentumStrategy(MomentumParameters parameters, Map<String, Instrument> instrumentsBySymbol) {
     this.parameters = parameters;
     this.instruments = Map.copyOf(instrumentsBySymbol);
+  }
+
+  @Override
+  public Optional<OrderSizing> orderSizing() {
+    return Optional.of(new OrderSizing("orderNotional", parameters.orderNotional()));
   }
 
   @Override

@@ -86,6 +86,22 @@ public record StrategyBook(
     return new StrategyBook(1, Map.of(), Map.of(), Map.of(), Map.of(), OrderCounts.NONE, List.of());
   }
 
+  /**
+   * How many of the last closed orders, created at or after {@code since}, were refused in a row (by risk
+   * or the venue), up to {@link #RECENTLY_CLOSED}.
+   */
+  public int refusedInARow(long since) {
+    int refused = 0;
+    for (int i = recentlyClosed.size() - 1; i >= 0; i--) {
+      Order order = recentlyClosed.get(i);
+      if (order.status() != OrderStatus.REJECTED || order.intent().createdAt() < since) {
+        break;
+      }
+      refused++;
+    }
+    return refused;
+  }
+
   public List<Order> openOrders() {
     return orders.values().stream().sorted(Order.BY_CREATION).toList();
   }

@@ -1,6 +1,7 @@
 package org.tradingnode.core.domain.strategy;
 
 import java.util.List;
+import java.util.Optional;
 import org.tradingnode.core.domain.market.MarketEvent;
 
 /**
@@ -10,4 +11,9 @@ import org.tradingnode.core.domain.market.MarketEvent;
  */
 public interface TradingStrategy {
   List<IntentProposal> onMarketEvent(MarketEvent event, SymbolView view);
+
+  /** How the strategy sizes its entry orders, when it sizes them by value; checked when it is created. */
+  default Optional<OrderSizing> orderSizing() {
+    return Optional.empty();
+  }
 }
