@@ -60,7 +60,8 @@ public record NodeSettings(
         Map<String, String> params = new HashMap<>();
         d.getConfig("params").entrySet().forEach(e -> params.put(e.getKey(), e.getValue().unwrapped().toString()));
         boolean onVenue = venue.binance().isPresent();
-        demo.add(new StrategyConfig(d.getString("id"), d.getString("type"),
+        String id = onVenue ? d.getString("id") + "-" + venue.kind() : d.getString("id");
+        demo.add(new StrategyConfig(id, d.getString("type"),
             onVenue ? venue.account() : d.getString("account"), onVenue ? venue.kind() : d.getString("exchange"),
             d.getStringList("symbols"), params));
       }

@@ -323,6 +323,29 @@ public final class ApiModel {
     }
   }
 
+  /**
+   * A declared account: balances per asset; {@code equity} their worth in {@code currency} at the last
+   * prices risk saw ({@code unpricedAssets} held but not valued); risk's gross exposure of open positions
+   * and orders, its open orders and today's (UTC) realized PnL net of fees against the daily loss limit,
+   * with every limit in force; and its strategies' realized PnL (gross), fees and net, all time.
+   */
+  public record AccountResponse(String id, String exchange, String account, Map<String, BigDecimal> balances,
+      String currency, BigDecimal equity, List<String> unpricedAssets, BigDecimal grossExposure, int openOrders,
+      BigDecimal todayNetRealizedPnl, LimitsResponse limits, BigDecimal realizedPnl, BigDecimal fees,
+      BigDecimal netRealizedPnl) {}
+
+  /** The declared accounts and their totals per currency. */
+  public record AccountsResponse(List<AccountResponse> accounts, List<AccountTotalResponse> totals) {}
+
+  /** Equity and PnL of every account counted in one currency. */
+  public record AccountTotalResponse(String currency, BigDecimal equity, BigDecimal realizedPnl, BigDecimal fees,
+      BigDecimal netRealizedPnl) {
+    AccountTotalResponse plus(AccountTotalResponse other) {
+      return new AccountTotalResponse(currency, equity.add(other.equity), realizedPnl.add(other.realizedPnl),
+          fees.add(other.fees), netRealizedPnl.add(other.netRealizedPnl));
+    }
+  }
+
   /** Readiness with what was checked. */
   public record ReadinessResponse(boolean ready, Map<String, Boolean> checks) {}
 }

@@ -71,6 +71,7 @@ public final class ControlRoutes extends AllDirectives {
   private static final Duration LAG_BUDGET = Duration.ofMillis(250);
   private static final Duration ACCOUNT_DEADLINE = Duration.ofMillis(850);
   private final HaltAccounts haltAccounts;
+  private final AccountQueries accounts;
   private final ReadSideFreshness freshness;
 
   public ControlRoutes(ActorSystem<?> system, EntityDirectory directory, AuditReader audit, ReadSideQueries readSide,
@@ -85,6 +86,7 @@ public final class ControlRoutes extends AllDirectives {
     this.catalog = catalog;
     this.timeout = timeout;
     this.haltAccounts = new HaltAccounts(system);
+    this.accounts = new AccountQueries(system, directory, readSide, catalog, timeout, java.time.Clock.systemUTC());
     this.freshness = ReadSide.freshness(system, readSide);
   }
 
@@ -110,6 +112,9 @@ public final class ControlRoutes extends AllDirectives {
         path("strategy-types", () -> get(() -> respond(() -> CompletableFuture.completedFuture(
             catalog.types().names().stream().sorted()
                 .map(type -> ApiModel.StrategyTypeResponse.of(type, catalog.types().parameters(type))).toList())))),
+        path("accounts", () -> get(() -> respond(accounts::all))),
+        path(PathMatchers.segment("accounts").slash(PathMatchers.segment()), id -> get(() ->
+            respond(() -> accounts.one(id)))),
         path("instruments", () -> get(() -> parameterMap(params -> respond(() -> instruments(params.get("exchange")))))),
         path("orders", () -> get(this::ordersRoute)),
         path("positions", () -> get(() -> parameterMap(params ->

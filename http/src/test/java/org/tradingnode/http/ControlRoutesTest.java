@@ -42,6 +42,7 @@ import org.tradingnode.core.domain.mode.TradingMode;
 import org.tradingnode.core.domain.account.DeclaredAccounts;
 import org.tradingnode.core.domain.instrument.Instrument;
 import org.tradingnode.core.domain.instrument.InstrumentCatalog;
+import org.tradingnode.core.domain.risk.AccountExposure;
 import org.tradingnode.core.domain.risk.RiskLimits;
 import org.tradingnode.core.domain.strategy.StrategyTypes;
 import org.tradingnode.core.domain.order.Fill;
@@ -143,6 +144,18 @@ class ControlRoutesTest {
       if (cmd instanceof RiskEntity.GetLimits get) {
         get.replyTo().tell(LIMITS);
       }
+      if (cmd instanceof RiskEntity.GetExposure get) {
+        AccountExposure exposure = AccountExposure.empty();
+        exposure.lastPrices().put("BTCUSDT", new BigDecimal("60000.00"));
+        get.replyTo().tell(exposure);
+      }
+      return Behaviors.same();
+    }));
+    ActorRef<ExchangeConnectionEntity.Command> connection = kit.spawn(Behaviors.receiveMessage(cmd -> {
+      if (cmd instanceof ExchangeConnectionEntity.GetBalances get) {
+        get.replyTo().tell(new ExchangeConnectionEntity.BalancesView(Map.of("USDT", new BigDecimal("70000"),
+            "BTC", new BigDecimal("0.5"), "ETH", new BigDecimal("2"))));
+      }
       return Behaviors.same();
     }));
     EntityDirectory directory = new EntityDirectory() {
@@ -158,7 +171,7 @@ class ControlRoutesTest {
 
       @Override
       public RecipientRef<ExchangeConnectionEntity.Command> connection(String connectionId) {
-        return kit.system().ignoreRef();
+        return connection;
       }
 
       @Override
@@ -491,5 +504,26 @@ class ControlRoutesTest {
     } finally {
       modeInForce.set(new ModeView(TradingMode.RUNNING, "node started", 1L));
     }
+  }
+
+  @Test
+  void anAccountShowsItsBalancesTheirWorthItsLimitsAndItsNetPnl() throws Exception {
+    HttpResponse<String> answer = send("GET", "/api/v1/accounts/paper:demo", null);
+    HttpResponse<String> all = send("GET", "/api/v1/accounts", null);
+
+    assertEquals(200, answer.statusCode(), answer.body());
+    JsonNode account = JSON.readTree(answer.body());
+    assertEquals("demo", account.get("account").asText());
+    assertEquals("0.5", account.get("balances").get("BTC").asText());
+    assertEquals("USDT", account.get("currency").asText());
+    assertEquals(0, new BigDecimal("100000").compareTo(new BigDecimal(account.get("equity").asText())),
+        "70000 USDT and 0.5 BTC at 60000: " + answer.body());
+    assertEquals("ETH", account.get("unpricedAssets").get(0).asText(), "no ETH price yet: " + answer.body());
+    assertEquals("25000", account.get("limits").get("maxOrderNotional").asText());
+    assertEquals(200, all.statusCode(), all.body());
+    assertEquals("paper:demo", JSON.readTree(all.body()).get("accounts").get(0).get("id").asText());
+    assertEquals("USDT", JSON.readTree(all.body()).get("totals").get(0).get("currency").asText());
+    JsonNode unknown = JSON.readTree(send("GET", "/api/v1/accounts/paper:bob", null).body());
+    assertEquals("unknown account 'paper:bob'; declared: [paper:demo]", unknown.get("message").asText());
   }
 }

@@ -37,7 +37,7 @@ final class ConnectionEvents {
       return new OrderChange.Closed(OrderStatus.CANCELED, "canceled", e.at());
     }
     if (event instanceof OrderExpired e) {
-      return new OrderChange.Closed(OrderStatus.EXPIRED, "expired", e.at());
+      return new OrderChange.Closed(OrderStatus.EXPIRED, e.reason() == null ? "expired" : e.reason(), e.at());
     }
     throw new IllegalArgumentException("not a change of an existing order: " + event);
   }
@@ -61,6 +61,6 @@ final class ConnectionEvents {
     if (report instanceof VenueReport.Canceled c) {
       return new OrderCanceled(c.clientOrderId(), c.timestamp());
     }
-    return new OrderExpired(report.clientOrderId(), report.timestamp());
+    return new OrderExpired(report.clientOrderId(), report.timestamp(), ((VenueReport.Expired) report).reason());
   }
 }

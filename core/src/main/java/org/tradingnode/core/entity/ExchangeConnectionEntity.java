@@ -188,7 +188,7 @@ public final class ExchangeConnectionEntity
   public record OrderCanceled(String clientOrderId, long at) implements OrderEvent {}
 
   /** The rest ended without a request. */
-  public record OrderExpired(String clientOrderId, long at) implements OrderEvent {}
+  public record OrderExpired(String clientOrderId, long at, String reason) implements OrderEvent {}
 
   /**
    * Balances, mode, and the orders in the ledger: the open ones and a window of recently closed ones,

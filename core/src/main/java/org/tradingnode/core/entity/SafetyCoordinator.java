@@ -63,6 +63,12 @@ public final class SafetyCoordinator
   /** The mode changed. */
   public record ModeChanged(TradingMode from, TradingMode to, String reason, long at) implements Event {}
 
+  /**
+   * The mode in force was asked for again with another reason (a second emergency stop): the mode and
+   * since when it holds stay, the latest reason is shown, and the journal keeps every one.
+   */
+  public record ModeReasonAdded(TradingMode mode, String reason, long at) implements Event {}
+
   /** A participant registered for the first time. */
   public record ParticipantRegistered(Participant participant) implements Event {}
 
@@ -77,6 +83,10 @@ public final class SafetyCoordinator
 
     State with(ModeChanged e) {
       return new State(new ModeView(e.to(), e.reason(), e.at()), participants);
+    }
+
+    State with(ModeReasonAdded e) {
+      return new State(new ModeView(mode.mode(), e.reason(), mode.since()), participants);
     }
 
     State with(Participant p) {
@@ -165,7 +175,11 @@ public final class SafetyCoordinator
   private ReplyEffect<Event, State> onChangeMode(State state, ChangeMode cmd) {
     TradingMode current = state.mode().mode();
     if (current == cmd.target()) {
-      return Effect().reply(cmd.replyTo(), StatusReply.success(state.mode()));
+      if (cmd.reason().equals(state.mode().reason())) {
+        return Effect().reply(cmd.replyTo(), StatusReply.success(state.mode()));
+      }
+      return Effect().persist(new ModeReasonAdded(current, cmd.reason(), clock.millis()))
+          .thenReply(cmd.replyTo(), s -> StatusReply.success(s.mode()));
     }
     if (!current.canChangeTo(cmd.target())) {
       return Effect().reply(cmd.replyTo(),
@@ -244,6 +258,7 @@ public final class SafetyCoordinator
     return newEventHandlerBuilder()
         .forAnyState()
         .onEvent(ModeChanged.class, State::with)
+        .onEvent(ModeReasonAdded.class, State::with)
         .onEvent(ParticipantRegistered.class, (s, e) -> s.with(e.participant()))
         .onEvent(AlertRaised.class, (s, e) -> s)
         .build();

@@ -7,6 +7,7 @@ import static org.tradingnode.core.entity.EntityTestSupport.CLOCK;
 import static org.tradingnode.core.entity.EntityTestSupport.NOW;
 
 import java.time.Duration;
+import java.util.List;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
@@ -72,6 +73,24 @@ class SafetyCoordinatorTest {
 
     assertTrue(reply.isError());
     assertEquals(TradingMode.HALTED, coordinator.getState().mode().mode());
+  }
+
+  @Test
+  void aSecondStopWithAnotherReasonKeepsBothAndShowsTheLatest() {
+    change(TradingMode.HALTED);
+    long firstSince = coordinator.getState().mode().since();
+
+    var second = coordinator.<StatusReply<ModeView>>runCommand(
+        replyTo -> new SafetyCoordinator.ChangeMode(TradingMode.HALTED, "exchange outage", replyTo));
+    var same = coordinator.<StatusReply<ModeView>>runCommand(
+        replyTo -> new SafetyCoordinator.ChangeMode(TradingMode.HALTED, "exchange outage", replyTo));
+
+    assertEquals(List.of(new SafetyCoordinator.ModeReasonAdded(TradingMode.HALTED, "exchange outage", NOW)),
+        EntityTestSupport.events(second));
+    assertEquals(new ModeView(TradingMode.HALTED, "exchange outage", firstSince), second.reply().getValue());
+    assertTrue(same.hasNoEvents(), "the same reason again adds nothing");
+    coordinator.restart();
+    assertEquals("exchange outage", coordinator.getState().mode().reason());
   }
 
   @Test

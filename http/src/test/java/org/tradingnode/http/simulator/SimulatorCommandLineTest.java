@@ -51,6 +51,15 @@ class SimulatorCommandLineTest {
   }
 
   @Test
+  void theExampleConfigTheReadmeNamesIsShippedAndLoads() {
+    SimulatorSettings settings = SimulatorCommandLine.parse("--config",
+        Path.of("..", "conf", "venue-simulator.example.conf").toString());
+
+    assertEquals("alice", settings.accounts().get(0).name());
+    assertEquals(1, settings.instruments().size());
+  }
+
+  @Test
   void replayNamesAFileAndASymbol() {
     Path trades = Path.of(System.getProperty("shared.data.dir"), "market_data", "binance",
         "BTCUSDT-trades-2021-01-08.csv");

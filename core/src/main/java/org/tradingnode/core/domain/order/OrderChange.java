@@ -57,7 +57,7 @@ public sealed interface OrderChange {
       return Optional.of(new Closed(OrderStatus.CANCELED, "canceled", c.timestamp()));
     }
     VenueReport.Expired x = (VenueReport.Expired) report;
-    return Optional.of(new Closed(OrderStatus.EXPIRED, "expired", x.timestamp()));
+    return Optional.of(new Closed(OrderStatus.EXPIRED, x.reasonOrDefault(), x.timestamp()));
   }
 
   /** The order after the change. */

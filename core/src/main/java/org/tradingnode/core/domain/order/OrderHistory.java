@@ -20,7 +20,7 @@ public final class OrderHistory {
     fills.forEach(fill -> reports.add(new VenueReport.Filled(fill)));
     switch (order.status()) {
       case CANCELED -> reports.add(new VenueReport.Canceled(order.clientOrderId(), order.updatedAt()));
-      case EXPIRED -> reports.add(new VenueReport.Expired(order.clientOrderId(), order.updatedAt()));
+      case EXPIRED -> reports.add(new VenueReport.Expired(order.clientOrderId(), order.updatedAt(), order.reason()));
       case REJECTED -> reports.add(new VenueReport.Rejected(order.clientOrderId(), rejectReasonOf(order),
           String.valueOf(order.reason()), order.updatedAt()));
       default -> { }
@@ -43,7 +43,8 @@ public final class OrderHistory {
       closing.add(order.status() == OrderStatus.NEW
           ? new VenueReport.Rejected(order.clientOrderId(), VenueRejectReason.NOT_AT_VENUE,
               "sent before a restart and not held by the venue", now)
-          : new VenueReport.Expired(order.clientOrderId(), now));
+          : new VenueReport.Expired(order.clientOrderId(), now,
+              "NOT_AT_VENUE: acknowledged before a restart and no longer known to the venue"));
     }
     return closing;
   }

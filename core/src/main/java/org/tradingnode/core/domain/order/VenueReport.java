@@ -57,6 +57,15 @@ public sealed interface VenueReport extends CborSerializable {
   /** The rest of the order was cancelled on request. */
   record Canceled(String clientOrderId, long timestamp) implements VenueReport {}
 
-  /** The rest of the order ended without a request (IOC or market remainder). */
-  record Expired(String clientOrderId, long timestamp) implements VenueReport {}
+  /**
+   * The rest of the order ended without a request (IOC or market remainder); {@code reason} says why in
+   * words, starting with a code (e.g. {@code IOC_REMAINDER: ...}); null in reports recorded before reasons
+   * were.
+   */
+  record Expired(String clientOrderId, long timestamp, String reason) implements VenueReport {
+    /** Why an expiry recorded without a reason ended: "expired". */
+    public String reasonOrDefault() {
+      return reason == null ? "expired" : reason;
+    }
+  }
 }

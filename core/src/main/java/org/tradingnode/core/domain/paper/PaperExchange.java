@@ -104,7 +104,10 @@ public final class PaperExchange {
       if (intent.type() == OrderType.LIMIT) {
         openOrders.put(cid, order);
       } else {
-        reports.add(new VenueReport.Expired(cid, now));
+        reports.add(new VenueReport.Expired(cid, now, "IOC_REMAINDER: filled "
+            + order.filledQuantity().stripTrailingZeros().toPlainString() + " of "
+            + intent.quantity().stripTrailingZeros().toPlainString()
+            + ", no more liquidity at the touch (the paper venue fills market orders at the best price only)"));
       }
     }
     return reports;

@@ -57,8 +57,10 @@ class OrderChangeTest {
   void closingReportsCloseAnOpenOrderAndNothingChangesAClosedOrUnknownOne() {
     assertEquals(Optional.of(new OrderChange.Closed(OrderStatus.REJECTED, "INVALID_LOT: lot 0.1", T0)),
         change(NEW_ORDER, new VenueReport.Rejected("s1-1", VenueRejectReason.INVALID_LOT, "lot 0.1", T0), Set.of()));
+    assertEquals(Optional.of(new OrderChange.Closed(OrderStatus.EXPIRED, "IOC_REMAINDER: filled 1 of 2", T0)),
+        change(NEW_ORDER, new VenueReport.Expired("s1-1", T0, "IOC_REMAINDER: filled 1 of 2"), Set.of()));
     assertEquals(Optional.of(new OrderChange.Closed(OrderStatus.EXPIRED, "expired", T0)),
-        change(NEW_ORDER, new VenueReport.Expired("s1-1", T0), Set.of()));
+        change(NEW_ORDER, new VenueReport.Expired("s1-1", T0, null), Set.of()), "recorded before reasons were");
     Order canceled = NEW_ORDER.close(OrderStatus.CANCELED, "user", T0);
 
     assertTrue(change(canceled, new VenueReport.Filled(fill("f1", "1")), Set.of()).isEmpty());

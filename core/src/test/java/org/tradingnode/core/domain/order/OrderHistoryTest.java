@@ -47,6 +47,7 @@ class OrderHistoryTest {
         Set.of("s1-3"), T0 + 9);
 
     assertEquals(List.of(new VenueReport.Rejected("s1-1", VenueRejectReason.NOT_AT_VENUE,
-        "sent before a restart and not held by the venue", T0 + 9), new VenueReport.Expired("s1-2", T0 + 9)), closing);
+        "sent before a restart and not held by the venue", T0 + 9), new VenueReport.Expired("s1-2", T0 + 9,
+        "NOT_AT_VENUE: acknowledged before a restart and no longer known to the venue")), closing);
   }
 }

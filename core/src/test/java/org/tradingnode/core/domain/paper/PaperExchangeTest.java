@@ -113,6 +113,8 @@ class PaperExchangeTest {
     assertDecimal("0.4", onlyFill(reports).quantity());
     assertTrue(venue.openOrders().isEmpty());
     assertDecimal("1.4", venue.balances().get("BTC"));
+    assertTrue(((VenueReport.Expired) reports.get(1)).reason().startsWith("IOC_REMAINDER: filled 0.4 of 1, no more "
+        + "liquidity at the touch"), reports.get(1).toString());
   }
 
   @Test

@@ -34,7 +34,7 @@ public final class BinanceReports {
           report.lastPrice(), report.lastQuantity(), report.commission(), report.commissionAsset(), report.maker(),
           at)));
       case "CANCELED" -> List.of(new VenueReport.Canceled(cid, at));
-      case "EXPIRED", "TRADE_PREVENTION" -> List.of(new VenueReport.Expired(cid, at));
+      case "EXPIRED", "TRADE_PREVENTION" -> List.of(new VenueReport.Expired(cid, at, expiry(report.executionType())));
       case "REJECTED" -> List.of(new VenueReport.Rejected(cid, rejectReason(report.rejectReason()),
           report.rejectReason(), at));
       default -> List.of();
@@ -61,7 +61,8 @@ public final class BinanceReports {
     reports.add(new VenueReport.Accepted(cid, Long.toString(order.orderId()), order.time(), fills));
     switch (order.status()) {
       case "CANCELED", "PENDING_CANCEL" -> reports.add(new VenueReport.Canceled(cid, order.time()));
-      case "EXPIRED", "EXPIRED_IN_MATCH" -> reports.add(new VenueReport.Expired(cid, order.time()));
+      case "EXPIRED", "EXPIRED_IN_MATCH" -> reports.add(new VenueReport.Expired(cid, order.time(),
+          expiry(order.status())));
       case "REJECTED" -> reports.add(new VenueReport.Rejected(cid, VenueRejectReason.VENUE_REFUSED, "REJECTED",
           order.time()));
       default -> { }
@@ -86,6 +87,14 @@ public final class BinanceReports {
           : message.contains("Duplicate") ? VenueRejectReason.DUPLICATE_CLIENT_ORDER_ID
           : VenueRejectReason.VENUE_REFUSED;
       default -> VenueRejectReason.VENUE_REFUSED;
+    };
+  }
+
+  /** Why Binance ended an order without a request, from its execution type or order status. */
+  private static String expiry(String status) {
+    return switch (status) {
+      case "TRADE_PREVENTION", "EXPIRED_IN_MATCH" -> status + ": the venue's self-trade prevention ended the rest";
+      default -> status + ": the venue ended the rest (its time in force, or no more liquidity for a market order)";
     };
   }
 
