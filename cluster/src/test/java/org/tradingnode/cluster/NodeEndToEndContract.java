@@ -158,6 +158,46 @@ abstract class NodeEndToEndContract {
   }
 
   @Test
+  @Order(3)
+  void aStrategyIsFlattenedThroughRiskThenReconfiguredAndDeleted() {
+    assertEquals(201, api.post("/api/v1/strategies", """
+        {"id": "flattener", "type": "momentum", "account": "demo", "exchange": "paper", "symbols": ["SOLUSDT"],
+         "params": {"fastPeriod": 2, "slowPeriod": 3, "orderNotional": 300, "takeProfit": "10:1",
+                    "stopLoss": 0.9}}""").status());
+    ApiClient.until(() -> api.get("/api/v1/strategies/flattener"),
+        a -> a.body().get("positions").size() == 1
+            && new BigDecimal(a.body().get("positions").get(0).get("quantity").asText()).signum() > 0,
+        240, "the strategy to hold a position");
+    assertError(api.put("/api/v1/strategies/flattener", "{\"params\": {\"orderNotional\": 400}}"), 409, "conflict");
+    assertError(api.delete("/api/v1/strategies/flattener"), 409, "conflict");
+
+    ApiClient.Answer flattened = api.post("/api/v1/strategies/flattener/flatten", "{\"reason\": \"test\"}");
+
+    assertEquals(200, flattened.status(), String.valueOf(flattened.body()));
+    assertEquals("STOPPED", flattened.body().get("status").asText());
+    JsonNode flat = ApiClient.until(() -> api.get("/api/v1/strategies/flattener"),
+        a -> a.body().get("positions").size() == 1
+            && new BigDecimal(a.body().get("positions").get(0).get("quantity").asText()).signum() == 0
+            && a.body().get("openOrders").asInt() == 0, 120, "the position to be closed").body();
+    assertTrue(flat.get("recentlyClosed").toString().contains("\"tag\":\"flatten\""), flat.toString());
+
+    ApiClient.Answer patched = api.patch("/api/v1/strategies/flattener", "{\"params\": {\"orderNotional\": 400}}");
+    assertEquals(200, patched.status(), String.valueOf(patched.body()));
+    assertEquals("400", patched.body().get("params").get("orderNotional").asText());
+    assertEquals("10:1", patched.body().get("params").get("takeProfit").asText());
+    assertError(api.patch("/api/v1/strategies/flattener", "{\"params\": {\"orderNotional\": 1}}"), 400,
+        "invalid_strategy");
+
+    ApiClient.Answer deleted = api.delete("/api/v1/strategies/flattener");
+    assertEquals(200, deleted.status(), String.valueOf(deleted.body()));
+    assertEquals("DELETED", deleted.body().get("status").asText());
+    assertError(api.get("/api/v1/strategies/flattener"), 404, "not_found");
+    ApiClient.until(() -> api.get("/api/v1/strategies?consistent=true"),
+        a -> a.status() == 200 && all(a.body(), s -> !s.get("id").asText().equals("flattener")), 60,
+        "the deleted strategy to leave the listing");
+  }
+
+  @Test
   @Order(4)
   void emergencyStopHaltsEveryStrategyAndCancelsEveryOpenOrder() {
     assertEquals(201, api.post("/api/v1/strategies", """

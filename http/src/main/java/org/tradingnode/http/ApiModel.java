@@ -38,6 +38,12 @@ public final class ApiModel {
   public record CreateStrategyRequest(
       String id, String type, String account, String exchange, List<String> symbols, Map<String, Object> params) {}
 
+  /** Body of a change of a stopped strategy's parameters. */
+  public record ParamsRequest(Map<String, Object> params) {}
+
+  /** Body of an emergency stop: why, and whether to close every position once halted. */
+  public record EmergencyStopRequest(String reason, Boolean flatten) {}
+
   /** Body of a limits update: every limit must be given. */
   public record LimitsRequest(
       BigDecimal maxOrderNotional,
@@ -68,9 +74,14 @@ public final class ApiModel {
    * switch holds it) and the entities' own account of the halt.
    */
   public record EmergencyStopResponse(String mode, String reason, String since, boolean recorded,
-      HaltAccountResponse entities) {
+      HaltAccountResponse entities, int strategiesFlattening) {
     static EmergencyStopResponse of(ModeResponse mode, HaltAccountResponse entities) {
-      return new EmergencyStopResponse(mode.mode(), mode.reason(), mode.since(), mode.recorded(), entities);
+      return new EmergencyStopResponse(mode.mode(), mode.reason(), mode.since(), mode.recorded(), entities, 0);
+    }
+
+    /** With {@code "flatten": true}: how many strategies were asked to close their positions. */
+    EmergencyStopResponse flattening(int strategies) {
+      return new EmergencyStopResponse(mode, reason, since, recorded, entities, strategies);
     }
   }
 

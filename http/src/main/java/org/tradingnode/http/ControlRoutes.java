@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -39,6 +40,7 @@ import org.tradingnode.core.entity.RiskEntity;
 import org.tradingnode.core.entity.SafetyCoordinator;
 import org.tradingnode.core.entity.StrategyDetails;
 import org.tradingnode.core.entity.StrategyEntity;
+import org.tradingnode.core.entity.StrategyStatus;
 import org.tradingnode.persistence.AuditReader;
 import org.tradingnode.persistence.readside.OrderFilter;
 import org.tradingnode.persistence.readside.PositionRow;
@@ -138,11 +140,19 @@ public final class ControlRoutes extends AllDirectives {
         pathEndOrSingleSlash(() -> concat(
             get(() -> parameterMap(params -> readSideListing(params, this::strategies))),
             post(() -> body(json -> respondWith(201, () -> createStrategy(json)))))),
-        path(PathMatchers.segment(), id -> get(() -> respond(() -> strategy(id, StrategyEntity.GetStrategy::new)))),
+        path(PathMatchers.segment(), id -> concat(
+            get(() -> respond(() -> strategy(id, StrategyEntity.GetStrategy::new))),
+            delete(() -> body(json -> respond(() -> strategy(id,
+                replyTo -> new StrategyEntity.DeleteStrategy(optionalReason(json, "deleted by operator"), replyTo))))),
+            put(() -> body(json -> respond(() -> reconfigure(id, json, false)))),
+            patch(() -> body(json -> respond(() -> reconfigure(id, json, true)))))),
+        path(PathMatchers.segment().slash("flatten"), id -> post(() -> body(json -> respond(() ->
+            strategy(id, replyTo -> new StrategyEntity.FlattenStrategy(optionalReason(json, "flattened by operator"),
+                false, replyTo)))))),
         path(PathMatchers.segment().slash("start"), id -> post(() ->
             respond(() -> strategy(id, StrategyEntity.StartStrategy::new)))),
         path(PathMatchers.segment().slash("stop"), id -> post(() -> body(json -> respond(() -> strategy(id,
-            replyTo -> new StrategyEntity.StopStrategy(optionalReason(json), replyTo)))))));
+            replyTo -> new StrategyEntity.StopStrategy(optionalReason(json, "stopped by operator"), replyTo)))))));
   }
 
   private Route ready() {
@@ -170,7 +180,9 @@ public final class ControlRoutes extends AllDirectives {
    */
   private Route emergencyStop() {
     return body(json -> respond(() -> {
-      String reason = Validation.reason(Json.read(json, ApiModel.ReasonRequest.class));
+      ApiModel.EmergencyStopRequest request = Json.read(json, ApiModel.EmergencyStopRequest.class);
+      String reason = Validation.reason(new ApiModel.ReasonRequest(request.reason()));
+      boolean flatten = Boolean.TRUE.equals(request.flatten());
       long started = System.nanoTime();
       long at = System.currentTimeMillis();
       CompletionStage<KillSwitch.HaltSignal> spread = KillSwitch.trip(system, reason, at);
@@ -183,9 +195,27 @@ public final class ControlRoutes extends AllDirectives {
               : ApiModel.ModeResponse.of(new ModeView(TradingMode.HALTED, reason, at), false));
       CompletionStage<ApiModel.HaltAccountResponse> entities = haltAccounts.gather(started,
           started + ACCOUNT_DEADLINE.toNanos());
+      CompletionStage<Integer> flattening = flatten
+          ? spread.thenCompose(signal -> flattenEveryStrategy(reason)) : CompletableFuture.completedFuture(0);
       return spread.thenCombine(recorded, (signal, answer) -> answer)
-          .thenCombine(entities, ApiModel.EmergencyStopResponse::of);
+          .thenCombine(entities, (mode, account) -> ApiModel.EmergencyStopResponse.of(mode, account))
+          .thenCombine(flattening, ApiModel.EmergencyStopResponse::flattening);
     }));
+  }
+
+  /**
+   * Asks every strategy the read side lists (but deleted ones) to close its positions once halted; a
+   * strategy created moments ago that the read side does not list yet is not asked. Answers how many were.
+   */
+  private CompletionStage<Integer> flattenEveryStrategy(String reason) {
+    return readSide.strategies().thenApply(rows -> {
+      List<StrategyRow> live = rows.stream()
+          .filter(row -> row.status() != StrategyStatus.DELETED).toList();
+      live.forEach(row -> directory.strategy(row.strategyId()).tell(
+          new StrategyEntity.FlattenStrategy(reason, true, system.ignoreRef())));
+      LOG.info("emergency stop flattens {} strategies", live.size());
+      return live.size();
+    });
   }
 
   private Route changeMode(TradingMode target) {
@@ -268,7 +298,9 @@ public final class ControlRoutes extends AllDirectives {
    * under {@code /api/v1/strategies/{id}}.
    */
   private CompletionStage<List<ApiModel.StrategySummaryResponse>> strategies() {
-    return readSide.strategies().thenCombine(readSide.positions(Optional.empty()), (rows, positions) -> {
+    return readSide.strategies().thenCombine(readSide.positions(Optional.empty()), (all, positions) -> {
+      List<StrategyRow> rows = all.stream()
+          .filter(row -> row.status() != StrategyStatus.DELETED).toList();
       Map<String, List<PositionRow>> byStrategy = positions.stream()
           .collect(Collectors.groupingBy(PositionRow::strategyId));
       return rows.stream().sorted(Comparator.comparing(StrategyRow::strategyId))
@@ -308,7 +340,12 @@ public final class ControlRoutes extends AllDirectives {
     if (account != null) {
       Validation.id(account, "account");
     }
-    return readSide.positions(Optional.ofNullable(account)).thenCompose(rows -> marks.of(rows.stream()
+    CompletionStage<Set<String>> deleted = readSide.strategies().thenApply(rows -> rows.stream()
+        .filter(row -> row.status() == StrategyStatus.DELETED).map(StrategyRow::strategyId)
+        .collect(Collectors.toSet()));
+    return readSide.positions(Optional.ofNullable(account)).thenCombine(deleted, (all, gone) -> all.stream()
+            .filter(row -> !gone.contains(row.strategyId())).toList())
+        .thenCompose(rows -> marks.of(rows.stream()
             .map(PositionRow::strategyId).collect(Collectors.toSet()))
         .thenApply(marksByStrategy -> rows.stream()
             .sorted(Comparator.comparing(PositionRow::strategyId).thenComparing(PositionRow::symbol))
@@ -338,16 +375,41 @@ public final class ControlRoutes extends AllDirectives {
         .thenApply(reply -> ApiModel.LimitsResponse.of(account, reply.getValue()));
   }
 
-  private static String optionalReason(String json) {
+  private static String optionalReason(String json, String fallback) {
     if (json == null || json.isBlank()) {
-      return "stopped by operator";
+      return fallback;
     }
     return Validation.reason(Json.read(json, ApiModel.ReasonRequest.class));
+  }
+
+  /**
+   * New parameters for a stopped strategy: {@code {"params": {...}}} replacing them all (PUT) or set over
+   * the current ones (PATCH), checked as at creation, against the account's limits too.
+   */
+  private CompletionStage<ApiModel.StrategyResponse> reconfigure(String id, String json, boolean merge) {
+    Validation.id(id, "id");
+    Map<String, String> params = Validation.params(Json.read(json, ApiModel.ParamsRequest.class));
+    return AskPattern.ask(directory.strategy(id), StrategyEntity.GetStrategy::new, timeout, system.scheduler())
+        .thenApply(ControlRoutes::details)
+        .thenCompose(current -> {
+          var next = current.config().withParams(params, merge);
+          return AskPattern.<RiskEntity.Command, RiskLimits>ask(directory.risk(next.account()),
+                  RiskEntity.GetLimits::new, timeout, system.scheduler())
+              .thenCompose(limits -> {
+                List<ConfigProblem> problems = catalog.types().problemsWith(next, catalog.instruments(),
+                    Optional.of(limits));
+                if (!problems.isEmpty()) {
+                  throw ApiError.invalid("invalid_strategy", problems);
+                }
+                return strategy(id, replyTo -> new StrategyEntity.ReconfigureStrategy(params, merge, replyTo));
+              });
+        });
   }
 
   private Route body(Function<String, Route> inner) {
     return entity(Unmarshaller.entityToString(), inner);
   }
+
 
   /**
    * A listing from the read side. It answers at once and says in its headers how far the read side is

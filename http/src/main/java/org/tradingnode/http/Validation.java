@@ -83,6 +83,16 @@ final class Validation {
     }
   }
 
+  /** The parameters of a reconfiguration, as strings. */
+  static Map<String, String> params(ApiModel.ParamsRequest r) {
+    if (r.params() == null) {
+      throw ApiError.badRequest("missing_field", "'params' is required, e.g. {\"params\": {\"orderNotional\": 500}}");
+    }
+    Map<String, String> params = new TreeMap<>();
+    r.params().forEach((key, value) -> params.put(key, parameter(key, value)));
+    return params;
+  }
+
   private static String parameter(String key, Object value) {
     if (value instanceof String s) {
       return s;

@@ -526,4 +526,54 @@ class ControlRoutesTest {
     JsonNode unknown = JSON.readTree(send("GET", "/api/v1/accounts/paper:bob", null).body());
     assertEquals("unknown account 'paper:bob'; declared: [paper:demo]", unknown.get("message").asText());
   }
+
+  @Test
+  void anEmergencyStopWithFlattenAsksEveryLiveStrategyToCloseItsPositionsOnceHalted() throws Exception {
+    coordinatorAnswers.set(true);
+    StrategyConfig live = new StrategyConfig("to-close", "momentum", "demo", "paper", List.of("BTCUSDT"), Map.of());
+    StrategyConfig gone = new StrategyConfig("gone", "momentum", "demo", "paper", List.of("BTCUSDT"), Map.of());
+    store.update("Strategy-2", Offset.sequence(3), rows -> {
+      rows.saveStrategy(new StrategyRow(live, StrategyStatus.RUNNING, "started", 1L, OrderCounts.NONE, 2));
+      rows.saveStrategy(new StrategyRow(gone, StrategyStatus.DELETED, "done", 1L, OrderCounts.NONE, 3));
+    }).toCompletableFuture().join();
+    long expected = store.strategies().toCompletableFuture().join().stream()
+        .filter(row -> row.status() != StrategyStatus.DELETED).count();
+
+    HttpResponse<String> answer = send("POST", "/api/v1/emergency-stop",
+        "{\"reason\": \"drill\", \"flatten\": true}");
+
+    assertEquals(200, answer.statusCode(), answer.body());
+    assertEquals(expected, JSON.readTree(answer.body()).get("strategiesFlattening").asLong(), answer.body());
+    for (long i = 0; i < expected; i++) {
+      StrategyEntity.FlattenStrategy asked = strategies.fishForMessage(Duration.ofSeconds(5),
+          m -> m instanceof StrategyEntity.FlattenStrategy
+              ? org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.complete()
+              : org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes.continueAndIgnore())
+          .stream().map(StrategyEntity.FlattenStrategy.class::cast).reduce((a, b) -> b).orElseThrow();
+      assertTrue(asked.afterHalt());
+      assertEquals("drill", asked.reason());
+    }
+    strategies.expectNoMessage(Duration.ofMillis(200));
+  }
+
+  @Test
+  void aDeletedStrategyLeavesTheListing() throws Exception {
+    StrategyConfig gone = new StrategyConfig("deleted-one", "momentum", "demo", "paper", List.of("BTCUSDT"),
+        Map.of());
+    store.update("Strategy-3", Offset.sequence(9), rows ->
+        rows.saveStrategy(new StrategyRow(gone, StrategyStatus.DELETED, "done", 1L, OrderCounts.NONE, 9)))
+        .toCompletableFuture().join();
+
+    HttpResponse<String> answer = send("GET", "/api/v1/strategies", null);
+
+    assertEquals(200, answer.statusCode(), answer.body());
+    assertFalse(answer.body().contains("deleted-one"), answer.body());
+  }
+
+  @Test
+  void parametersCannotBeChangedToOnesThatCannotWork() throws Exception {
+    assertEquals("'params' is required, e.g. {\"params\": {\"orderNotional\": 500}}",
+        refused(send("PUT", "/api/v1/strategies/some", "{}"), "missing_field").get("message").asText());
+    refused(send("PATCH", "/api/v1/strategies/some", "{\"params\": 5}"), "invalid_field");
+  }
 }

@@ -122,7 +122,7 @@ final class ConnectionDecisions {
     }
     long now = clock.millis();
     batch.add(new OrderSubmitted(intent, now));
-    if (batch.mode() == TradingMode.HALTED) {
+    if (batch.mode() == TradingMode.HALTED && !intent.isFlatten()) {
       report(batch, new VenueReport.Rejected(intent.clientOrderId(), VenueRejectReason.TRADING_HALTED,
           "trading was halted after risk approved the order", now));
     } else {

@@ -32,6 +32,7 @@ import org.tradingnode.core.domain.order.OrderIntent;
 import org.tradingnode.core.domain.order.OrderStatus;
 import org.tradingnode.core.domain.order.VenueReport;
 import org.tradingnode.core.domain.risk.DenyReason;
+import org.tradingnode.core.domain.strategy.Flattening;
 import org.tradingnode.core.domain.strategy.IntentProposal;
 import org.tradingnode.core.domain.strategy.StrategyBook;
 import org.tradingnode.core.domain.strategy.StrategyConfig;
@@ -77,6 +78,25 @@ public final class StrategyEntity
 
   /** Asks for the strategy's details. */
   public record GetStrategy(ActorRef<Reply> replyTo) implements Command {}
+
+  /**
+   * Stops the strategy (recording it halted when {@code afterHalt}: part of an emergency stop), cancels
+   * its open orders and closes its positions with reduce-only market orders through risk.
+   */
+  public record FlattenStrategy(String reason, boolean afterHalt, ActorRef<Reply> replyTo) implements Command {}
+
+  /** Sends the next closing orders of a flatten in progress. */
+  enum ContinueFlatten implements Command { INSTANCE }
+
+  /** Deletes a strategy that is not running, has no open order and holds no position. */
+  public record DeleteStrategy(String reason, ActorRef<Reply> replyTo) implements Command {}
+
+  /**
+   * Gives a strategy that is not running new parameters: {@code params} replace all of them, or with
+   * {@code merge} only those named (checked as at creation).
+   */
+  public record ReconfigureStrategy(Map<String, String> params, boolean merge, ActorRef<Reply> replyTo)
+      implements Command {}
 
   /** From the runner: orders the logic wants, computed from the view of {@code viewVersion}. */
   public record ProposeIntents(List<IntentProposal> proposals, long viewVersion) implements Command {}
@@ -154,6 +174,12 @@ public final class StrategyEntity
   /** Its runner kept crashing. */
   public record StrategyFailed(String reason, long at) implements Event {}
 
+  /** An operator deleted it: stopped, with no open order and flat. Its id may be used again. */
+  public record StrategyDeleted(String reason, long at) implements Event {}
+
+  /** A new version of its config (new parameters), given while it was not running. */
+  public record StrategyReconfigured(StrategyConfig config, long at) implements Event {}
+
   /** It wants an order; the intent goes to risk next. */
   public record OrderIntended(OrderIntent intent) implements Event {}
 
@@ -221,6 +247,9 @@ public final class StrategyEntity
    * runner does not start: a strategy that comes back on another node after a crash may have missed a halt.
    */
   private TradingMode mode = TradingMode.INITIALIZING;
+  private final FlattenRequest flatten = new FlattenRequest();
+  /** How long a flatten waits after an order changed before it sends the next closing order. */
+  private static final Duration FLATTEN_PACE = Duration.ofMillis(250);
   /** Orders created before this are not counted as refused in a row: the strategy (re)started after them. */
   private long refusalsCountedSince;
   /** The kill switch as this node sees it; the runner also waits until it has been heard. */
@@ -299,6 +328,9 @@ public final class StrategyEntity
         .onCommand(StartStrategy.class, cmd -> notFound(cmd.replyTo()))
         .onCommand(StopStrategy.class, cmd -> notFound(cmd.replyTo()))
         .onCommand(GetStrategy.class, cmd -> notFound(cmd.replyTo()))
+        .onCommand(DeleteStrategy.class, cmd -> notFound(cmd.replyTo()))
+        .onCommand(FlattenStrategy.class, cmd -> notFound(cmd.replyTo()))
+        .onCommand(ReconfigureStrategy.class, cmd -> notFound(cmd.replyTo()))
         .onCommand(GetMarks.class, cmd -> Effect().reply(cmd.replyTo(), new Marks(Map.of())))
         .onCommand(HaltSignalled.class, cmd -> {
           guard.isNewHalt(cmd.signal());
@@ -306,11 +338,18 @@ public final class StrategyEntity
         })
         .onAnyCommand(cmd -> Effect().noReply());
     builder.forStateType(DefinedStrategy.class)
-        .onCommand(CreateStrategy.class, (s, cmd) -> Effect().reply(cmd.replyTo(),
-            new Refused(Refusal.ALREADY_EXISTS, "strategy " + strategyId + " already exists")))
-        .onCommand(StartStrategy.class, this::onStart)
-        .onCommand(StopStrategy.class, this::onStop)
-        .onCommand(GetStrategy.class, (s, cmd) -> Effect().reply(cmd.replyTo(), new Done(details(s))))
+        .onCommand(CreateStrategy.class, (s, cmd) -> s.status() == StrategyStatus.DELETED ? onCreate(s, cmd)
+            : Effect().reply(cmd.replyTo(), new Refused(Refusal.ALREADY_EXISTS,
+                "strategy " + strategyId + " already exists")))
+        .onCommand(StartStrategy.class, (s, cmd) -> unlessDeleted(s, cmd.replyTo(), () -> onStart(s, cmd)))
+        .onCommand(StopStrategy.class, (s, cmd) -> unlessDeleted(s, cmd.replyTo(), () -> onStop(s, cmd)))
+        .onCommand(GetStrategy.class, (s, cmd) -> unlessDeleted(s, cmd.replyTo(),
+            () -> Effect().reply(cmd.replyTo(), new Done(details(s)))))
+        .onCommand(DeleteStrategy.class, (s, cmd) -> unlessDeleted(s, cmd.replyTo(), () -> onDelete(s, cmd)))
+        .onCommand(FlattenStrategy.class, (s, cmd) -> unlessDeleted(s, cmd.replyTo(), () -> onFlatten(s, cmd)))
+        .onCommand(ContinueFlatten.class, this::onContinueFlatten)
+        .onCommand(ReconfigureStrategy.class, (s, cmd) -> unlessDeleted(s, cmd.replyTo(),
+            () -> onReconfigure(s, cmd)))
         .onCommand(GetMarks.class, (s, cmd) -> Effect().reply(cmd.replyTo(), new Marks(marks)))
         .onCommand(ProposeIntents.class, this::onProposals)
         .onCommand(RecordMarks.class, (s, cmd) -> {
@@ -338,7 +377,7 @@ public final class StrategyEntity
     return builder.build();
   }
 
-  private ReplyEffect<Event, State> onCreate(NoStrategy state, CreateStrategy cmd) {
+  private ReplyEffect<Event, State> onCreate(State state, CreateStrategy cmd) {
     StrategyConfig config = cmd.config();
     Optional<String> problem = config.id().equals(strategyId) ? types.problemWith(config, catalog)
         : Optional.of("config id does not match " + strategyId);
@@ -419,6 +458,7 @@ public final class StrategyEntity
           afterChange((DefinedStrategy) s);
           noticeProgress((DefinedStrategy) s, cmd.clientOrderId());
           pauseIfRefusedInARow((DefinedStrategy) s);
+          continueFlatten();
         }).thenNoReply();
   }
 
@@ -432,6 +472,61 @@ public final class StrategyEntity
       afterChange((DefinedStrategy) s);
       noticeProgress((DefinedStrategy) s, cmd.report().clientOrderId());
       pauseIfRefusedInARow((DefinedStrategy) s);
+      continueFlatten();
+    }).thenNoReply();
+  }
+
+  private ReplyEffect<Event, State> onFlatten(DefinedStrategy state, FlattenStrategy cmd) {
+    flatten.start(clock.millis());
+    context.getLog().info("strategy {} flattens {}: {}", strategyId, Flattening.held(state.book()), cmd.reason());
+    if (state.status() != StrategyStatus.RUNNING) {
+      followUps.cancelOpenOrders(state, "flatten: " + cmd.reason());
+      context.getSelf().tell(ContinueFlatten.INSTANCE);
+      return Effect().reply(cmd.replyTo(), new Done(details(state)));
+    }
+    long now = clock.millis();
+    Event stops = cmd.afterHalt() ? new StrategyHalted(TradingMode.HALTED + ": emergency stop: " + cmd.reason(), now)
+        : new StrategyStopped("flattened: " + cmd.reason(), now);
+    return Effect().persist(stops)
+        .thenRun(s -> {
+          afterChange((DefinedStrategy) s);
+          followUps.cancelOpenOrders((DefinedStrategy) s, "flatten: " + cmd.reason());
+          context.getSelf().tell(ContinueFlatten.INSTANCE);
+        })
+        .thenReply(cmd.replyTo(), s -> new Done(details((DefinedStrategy) s)));
+  }
+
+  /**
+   * Sends the next closing orders: at once when asked, and a moment after an order changed, so that a
+   * market order the touch filled only in part is followed once the market has moved on.
+   */
+  private void continueFlatten() {
+    if (flatten.active()) {
+      context.scheduleOnce(FLATTEN_PACE, context.getSelf(), ContinueFlatten.INSTANCE);
+    }
+  }
+
+  private ReplyEffect<Event, State> onContinueFlatten(DefinedStrategy state, ContinueFlatten cmd) {
+    List<IntentProposal> closing = flatten.next(state.book(), marks);
+    if (closing.isEmpty()) {
+      if (!flatten.active()) {
+        List<String> held = Flattening.held(state.book());
+        if (held.isEmpty()) {
+          context.getLog().info("strategy {} is flat", strategyId);
+        } else {
+          context.getLog().warn("strategy {} could not flatten {}: its closing orders filled nothing {} times",
+              strategyId, held, FlattenRequest.ATTEMPTS);
+        }
+      }
+      return Effect().noReply();
+    }
+    List<Event> events = state.book().intentsFor(state.config(), closing, clock.millis()).stream()
+        .<Event>map(OrderIntended::new).toList();
+    return Effect().persist(events).thenRun(s -> {
+      for (Event e : events) {
+        OrderIntent intent = ((OrderIntended) e).intent();
+        directory.risk(intent.account()).tell(new RiskEntity.EvaluateIntent(intent));
+      }
     }).thenNoReply();
   }
 
@@ -551,6 +646,39 @@ public final class StrategyEntity
     return Effect().reply(replyTo, new Refused(Refusal.NOT_FOUND, "unknown strategy " + strategyId));
   }
 
+  /** A deleted strategy answers as an unknown one, saying it was deleted. */
+  private ReplyEffect<Event, State> unlessDeleted(DefinedStrategy state, ActorRef<Reply> replyTo,
+      java.util.function.Supplier<ReplyEffect<Event, State>> handler) {
+    return state.status() == StrategyStatus.DELETED
+        ? Effect().reply(replyTo, new Refused(Refusal.NOT_FOUND, "strategy " + strategyId + " was deleted ("
+            + state.statusReason() + ")"))
+        : handler.get();
+  }
+
+  private ReplyEffect<Event, State> onDelete(DefinedStrategy state, DeleteStrategy cmd) {
+    Optional<String> why = StrategyLifecycle.whyNotDeletable(state);
+    if (why.isPresent()) {
+      return Effect().reply(cmd.replyTo(), new Refused(Refusal.CONFLICT, why.get()));
+    }
+    return Effect().persist(new StrategyDeleted(cmd.reason(), clock.millis()))
+        .thenRun(s -> afterChange((DefinedStrategy) s))
+        .thenReply(cmd.replyTo(), s -> new Done(details((DefinedStrategy) s)));
+  }
+
+  private ReplyEffect<Event, State> onReconfigure(DefinedStrategy state, ReconfigureStrategy cmd) {
+    if (state.status() == StrategyStatus.RUNNING) {
+      return Effect().reply(cmd.replyTo(), new Refused(Refusal.CONFLICT,
+          "strategy " + strategyId + " is running; stop it before changing its parameters"));
+    }
+    StrategyConfig next = state.config().withParams(cmd.params(), cmd.merge());
+    Optional<String> problem = types.problemWith(next, catalog);
+    if (problem.isPresent()) {
+      return Effect().reply(cmd.replyTo(), new Refused(Refusal.INVALID, problem.get()));
+    }
+    return Effect().persist(new StrategyReconfigured(next, clock.millis()))
+        .thenReply(cmd.replyTo(), s -> new Done(details((DefinedStrategy) s)));
+  }
+
   @Override
   public EventHandler<State, Event> eventHandler() {
     var builder = newEventHandlerBuilder();
@@ -563,6 +691,11 @@ public final class StrategyEntity
         .onEvent(StrategyHalted.class, (s, e) -> s.withStatus(StrategyStatus.HALTED, e.reason()))
         .onEvent(StrategyResumed.class, (s, e) -> s.withStatus(StrategyStatus.RUNNING, e.reason()))
         .onEvent(StrategyFailed.class, (s, e) -> s.withStatus(StrategyStatus.FAILED, e.reason()))
+        .onEvent(StrategyDeleted.class, (s, e) -> s.withStatus(StrategyStatus.DELETED, e.reason()))
+        .onEvent(StrategyReconfigured.class, (s, e) -> new DefinedStrategy(e.config(), s.status(), s.statusReason(),
+            s.book()))
+        .onEvent(StrategyCreated.class, (s, e) ->
+            new DefinedStrategy(e.config(), StrategyStatus.STOPPED, "created", s.book().emptiedForReuse()))
         .onEvent(OrderIntended.class, (s, e) -> s.withBook(s.book().withIntent(e.intent())))
         .onEvent(OrderDenied.class, (s, e) -> s.withBook(
             s.book().withClosed(e.clientOrderId(), OrderStatus.REJECTED, e.reason() + ": " + e.detail(), e.at())))

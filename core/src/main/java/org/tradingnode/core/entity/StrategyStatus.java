@@ -5,5 +5,7 @@ public enum StrategyStatus {
   RUNNING,
   STOPPED,
   HALTED,
-  FAILED
+  FAILED,
+  /** Deleted by an operator once stopped and flat; its history stays in the journal and the read side. */
+  DELETED
 }

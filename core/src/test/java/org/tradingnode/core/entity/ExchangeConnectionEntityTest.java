@@ -25,6 +25,7 @@ import org.tradingnode.core.domain.market.Quote;
 import org.tradingnode.core.domain.instrument.InstrumentCatalog;
 import org.tradingnode.core.domain.mode.TradingMode;
 import org.tradingnode.core.domain.order.Fill;
+import org.tradingnode.core.domain.order.OrderIntent;
 import org.tradingnode.core.domain.order.OrderStatus;
 import org.tradingnode.core.domain.order.VenueReport;
 import org.tradingnode.core.testing.Await;
@@ -144,6 +145,20 @@ class ExchangeConnectionEntityTest {
 
     assertInstanceOf(ExchangeConnectionEntity.OrderRejected.class, EntityTestSupport.events(result).get(1));
     assertEquals(OrderStatus.REJECTED, orders().orders().get(0).status());
+  }
+
+  @Test
+  void whileHaltedAnOperatorsFlattenOrderApprovedByRiskIsStillPlaced() {
+    connection.runCommand(new ExchangeConnectionEntity.ApplyMode(TradingMode.HALTED, "operator", NOW));
+    OrderIntent buy = marketBuy("s1-1", "0.01", "60000");
+    OrderIntent flatten = new OrderIntent(buy.clientOrderId(), buy.strategyId(), buy.account(), buy.exchange(),
+        buy.symbol(), buy.side(), buy.type(), buy.quantity(), null, buy.referencePrice(), true,
+        OrderIntent.FLATTEN_TAG, NOW);
+
+    var result = connection.runCommand(new ExchangeConnectionEntity.SubmitOrder(flatten));
+
+    assertEquals(List.of(ExchangeConnectionEntity.OrderSubmitted.class),
+        EntityTestSupport.events(result).stream().map(Object::getClass).toList());
   }
 
   @Test

@@ -27,6 +27,7 @@ import org.tradingnode.core.domain.instrument.InstrumentCatalog;
 import org.tradingnode.core.domain.mode.TradingMode;
 import org.tradingnode.core.runner.StrategyRunner;
 import org.tradingnode.core.domain.order.Fill;
+import org.tradingnode.core.domain.order.OrderIntent;
 import org.tradingnode.core.domain.order.OrderStatus;
 import org.tradingnode.core.domain.order.OrderType;
 import org.tradingnode.core.domain.order.Side;
@@ -409,6 +410,112 @@ class StrategyEntityTest {
     entity.runCommand(new StrategyEntity.ProposeIntents(List.of(new IntentProposal("BTCUSDT", Side.BUY,
         OrderType.MARKET, new BigDecimal("0.01"), null, new BigDecimal("60000"), false, "entry")), version));
     entity.runCommand(new StrategyEntity.IntentDenied(clientOrderId, DenyReason.MAX_ORDER_NOTIONAL, "above 25000"));
+  }
+
+  /** Creates the strategy and gives it a filled buy of 0.01 BTCUSDT (order s1-1). */
+  private void holdingABuy() {
+    create();
+    proposeBuy();
+    entity.runCommand(new StrategyEntity.OrderUpdated(new VenueReport.Accepted("s1-1", "v1", NOW, List.of(
+        new Fill("s1-1-f", "s1-1", "BTCUSDT", Side.BUY, new BigDecimal("60000.00"), new BigDecimal("0.01"),
+            BigDecimal.ZERO, false, NOW)))));
+  }
+
+  private StrategyEntity.Reply stop() {
+    return entity.<StrategyEntity.Reply>runCommand(replyTo -> new StrategyEntity.StopStrategy("manual", replyTo))
+        .reply();
+  }
+
+  private StrategyEntity.Reply delete() {
+    return entity.<StrategyEntity.Reply>runCommand(replyTo -> new StrategyEntity.DeleteStrategy("done with it",
+        replyTo)).reply();
+  }
+
+  @Test
+  void aStrategyIsDeletedOnlyOnceStoppedAndFlatAndEachRefusalSaysWhy() {
+    holdingABuy();
+
+    StrategyEntity.Refused running = (StrategyEntity.Refused) delete();
+    stop();
+    StrategyEntity.Refused holding = (StrategyEntity.Refused) delete();
+
+    assertEquals(StrategyEntity.Refusal.CONFLICT, running.refusal());
+    assertEquals("strategy s1 is running; stop it first", running.message());
+    assertEquals("strategy s1 holds [0.01 BTCUSDT]; flatten it first (POST .../flatten)", holding.message());
+  }
+
+  @Test
+  void aDeletedStrategyAnswersAsDeletedAndItsIdCanBeUsedAgainWithoutReusingAClientOrderId() {
+    create();
+    proposeBuy();
+    entity.runCommand(new StrategyEntity.IntentDenied("s1-1", DenyReason.MAX_ORDER_NOTIONAL, "above 25000"));
+    stop();
+
+    assertInstanceOf(StrategyEntity.Done.class, delete());
+    StrategyEntity.Refused asked = (StrategyEntity.Refused) entity.<StrategyEntity.Reply>runCommand(
+        StrategyEntity.GetStrategy::new).reply();
+    assertEquals(StrategyEntity.Refusal.NOT_FOUND, asked.refusal());
+    assertEquals("strategy s1 was deleted (done with it)", asked.message());
+
+    assertEquals(StrategyStatus.RUNNING, ((StrategyEntity.Done) create()).details().status());
+    entity.restart();
+    assertEquals(2, state().book().nextSequence(), "s1-1 was issued before the deletion");
+    assertEquals(0, state().book().counts().intended());
+  }
+
+  @Test
+  void parametersChangeOnlyWhileStoppedAndAreCheckedAsAtCreation() {
+    create();
+    var reconfigure = (java.util.function.Function<Map<String, String>, StrategyEntity.Reply>) params ->
+        entity.<StrategyEntity.Reply>runCommand(replyTo -> new StrategyEntity.ReconfigureStrategy(params, true,
+            replyTo)).reply();
+
+    StrategyEntity.Refused running = (StrategyEntity.Refused) reconfigure.apply(Map.of("slowPeriod", "5"));
+    stop();
+    StrategyEntity.Refused bad = (StrategyEntity.Refused) reconfigure.apply(Map.of("slowPeriod", "1"));
+    StrategyEntity.Done changed = (StrategyEntity.Done) reconfigure.apply(Map.of("slowPeriod", "5"));
+
+    assertEquals(StrategyEntity.Refusal.CONFLICT, running.refusal());
+    assertEquals(StrategyEntity.Refusal.INVALID, bad.refusal());
+    assertEquals(Map.of("fastPeriod", "2", "slowPeriod", "5"), changed.details().config().params());
+    entity.restart();
+    assertEquals("5", state().config().params().get("slowPeriod"));
+  }
+
+  @Test
+  void flattenStopsTheStrategyAndClosesItsPositionWithAReduceOnlyOrderThroughRisk() {
+    holdingABuy();
+    directory.risk.expectMessageClass(RiskEntity.EvaluateIntent.class);
+
+    var reply = entity.<StrategyEntity.Reply>runCommand(replyTo -> new StrategyEntity.FlattenStrategy("done",
+        false, replyTo)).reply();
+
+    assertEquals(StrategyStatus.STOPPED, ((StrategyEntity.Done) reply).details().status());
+    OrderIntent closing = directory.risk.expectMessageClass(RiskEntity.EvaluateIntent.class).intent();
+    assertEquals(Side.SELL, closing.side());
+    assertEquals(0, new BigDecimal("0.01").compareTo(closing.quantity()));
+    assertTrue(closing.isFlatten(), closing.toString());
+    entity.runCommand(new StrategyEntity.OrderUpdated(new VenueReport.Accepted(closing.clientOrderId(), "v2", NOW,
+        List.of(new Fill("s1-2-f", closing.clientOrderId(), "BTCUSDT", Side.SELL, new BigDecimal("60000.00"),
+            new BigDecimal("0.01"), BigDecimal.ZERO, false, NOW)))));
+    assertTrue(state().book().position("BTCUSDT").isFlat());
+    directory.risk.expectNoMessage(Duration.ofMillis(200));
+  }
+
+  @Test
+  void aClosingOrderRefusedEveryTimeIsGivenUpAfterItsAttempts() {
+    holdingABuy();
+    directory.risk.expectMessageClass(RiskEntity.EvaluateIntent.class);
+    entity.runCommand(new StrategyEntity.ApplyMode(TradingMode.HALTED, "drill", NOW));
+
+    entity.<StrategyEntity.Reply>runCommand(replyTo -> new StrategyEntity.FlattenStrategy("drill", true, replyTo));
+    for (int i = 0; i < FlattenRequest.ATTEMPTS; i++) {
+      OrderIntent closing = directory.risk.expectMessageClass(RiskEntity.EvaluateIntent.class).intent();
+      entity.runCommand(new StrategyEntity.IntentDenied(closing.clientOrderId(), DenyReason.MAX_ORDER_RATE, "busy"));
+    }
+
+    directory.risk.expectNoMessage(Duration.ofMillis(300));
+    assertEquals(StrategyStatus.HALTED, state().status());
   }
 
   @Test

@@ -87,6 +87,11 @@ public final class StrategyEventProjector {
       status(rows, strategyId, seq, StrategyStatus.RUNNING, e.reason(), e.at());
     } else if (event instanceof StrategyEntity.StrategyFailed e) {
       status(rows, strategyId, seq, StrategyStatus.FAILED, e.reason(), e.at());
+    } else if (event instanceof StrategyEntity.StrategyDeleted e) {
+      status(rows, strategyId, seq, StrategyStatus.DELETED, e.reason(), e.at());
+    } else if (event instanceof StrategyEntity.StrategyReconfigured e) {
+      rows.strategy(strategyId).filter(row -> row.eventSeq() < seq)
+          .ifPresent(row -> rows.saveStrategy(row.withConfig(e.config(), seq)));
     }
   }
 

@@ -31,6 +31,10 @@ public record StrategyRow(StrategyConfig config, StrategyStatus status, String s
     return new StrategyRow(config, next, reason, at, counts, seq);
   }
 
+  StrategyRow withConfig(StrategyConfig next, long seq) {
+    return new StrategyRow(next, status, statusReason, statusSince, counts, seq);
+  }
+
   StrategyRow withCounts(OrderCounts next, long seq) {
     return new StrategyRow(config, status, statusReason, statusSince, next, seq);
   }

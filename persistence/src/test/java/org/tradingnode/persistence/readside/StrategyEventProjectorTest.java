@@ -133,6 +133,25 @@ class StrategyEventProjectorTest {
     assertEquals("momentum", alpha.config().type());
   }
 
+  @Test
+  void newParametersAndADeletionReachTheStrategyRowAndARecreationStartsItAfresh() {
+    MemoryRows rows = new MemoryRows();
+    applyFrom(rows, 1);
+    int seq = EVENTS.size();
+    var config = rows.strategies.get("alpha").config();
+
+    projector.apply(rows, "alpha", seq + 1, new StrategyEntity.StrategyStopped("manual", TradingStory.at(20)));
+    projector.apply(rows, "alpha", seq + 2, new StrategyEntity.StrategyReconfigured(
+        config.withParams(java.util.Map.of("orderNotional", "400"), true), TradingStory.at(21)));
+    assertEquals("400", rows.strategies.get("alpha").config().params().get("orderNotional"));
+    projector.apply(rows, "alpha", seq + 3, new StrategyEntity.StrategyDeleted("done", TradingStory.at(22)));
+    assertEquals(StrategyStatus.DELETED, rows.strategies.get("alpha").status());
+
+    projector.apply(rows, "alpha", seq + 4, new StrategyEntity.StrategyCreated(config, TradingStory.at(23)));
+    assertEquals(StrategyStatus.STOPPED, rows.strategies.get("alpha").status());
+    assertEquals(OrderCounts.NONE, rows.strategies.get("alpha").counts());
+  }
+
   /** Applies the events from sequence number {@code from} (the first is 1) to the last. */
   private void applyFrom(ReadSideRows rows, int from) {
     applyFrom(rows, from, EVENTS);

@@ -25,6 +25,17 @@ public record OrderIntent(
     long createdAt)
     implements CborSerializable {
 
+  /** The tag of the orders that close a strategy's positions on an operator's request. */
+  public static final String FLATTEN_TAG = "flatten";
+
+  /**
+   * True for an order that closes a position on an operator's request: reduce-only and tagged {@link
+   * #FLATTEN_TAG}. It is the one kind of new order a halt lets through (risk still checks it).
+   */
+  public boolean isFlatten() {
+    return reduceOnly && FLATTEN_TAG.equals(tag);
+  }
+
   public static String clientOrderId(String strategyId, long sequence) {
     return strategyId + "-" + sequence;
   }

@@ -7,8 +7,9 @@ import org.tradingnode.core.domain.order.OrderIntent;
 
 /**
  * Checks an intent against the trading mode and then every rule, in a fixed order; the first rule
- * that objects decides. HALTED and MAINTENANCE deny everything; SAFE_MODE denies anything that
- * does not reduce a position.
+ * that objects decides. HALTED and MAINTENANCE deny everything, except that HALTED lets an operator's
+ * flatten order through (reduce-only, tagged flatten, reducing the position; the rules still apply);
+ * SAFE_MODE denies anything that does not reduce a position.
  */
 public final class RiskEngine {
   private final List<RiskRule> rules;
@@ -33,7 +34,8 @@ public final class RiskEngine {
   public RiskDecision evaluate(OrderIntent intent, TradingMode mode, AccountExposure exposure, RiskLimits limits,
       long now) {
     boolean reduces = exposure.reducesPosition(intent);
-    if (mode == TradingMode.HALTED || mode == TradingMode.SHUTDOWN) {
+    boolean flattenWhileHalted = mode == TradingMode.HALTED && intent.isFlatten() && reduces;
+    if ((mode == TradingMode.HALTED || mode == TradingMode.SHUTDOWN) && !flattenWhileHalted) {
       return new RiskDecision.Denied(DenyReason.TRADING_HALTED, "trading is halted");
     }
     if (mode == TradingMode.MAINTENANCE || mode == TradingMode.INITIALIZING) {

@@ -87,6 +87,19 @@ public record StrategyBook(
   }
 
   /**
+   * An empty book for a strategy created again under the id of a deleted one: its client order ids go on
+   * from the deleted one's, so none is ever issued twice.
+   */
+  public StrategyBook emptiedForReuse() {
+    return new StrategyBook(nextSequence, Map.of(), Map.of(), Map.of(), Map.of(), OrderCounts.NONE, List.of());
+  }
+
+  /** True when no order is open and every position is flat. */
+  public boolean isIdle() {
+    return orders.isEmpty() && positions.values().stream().allMatch(Position::isFlat);
+  }
+
+  /**
    * How many of the last closed orders, created at or after {@code since}, were refused in a row (by risk
    * or the venue), up to {@link #RECENTLY_CLOSED}.
    */

@@ -17,6 +17,13 @@ public record StrategyConfig(
     params = Map.copyOf(params);
   }
 
+  /** This config with {@code given} replacing its parameters, or (with {@code merge}) set over them. */
+  public StrategyConfig withParams(Map<String, String> given, boolean merge) {
+    Map<String, String> next = new java.util.HashMap<>(merge ? params : Map.of());
+    next.putAll(given);
+    return new StrategyConfig(id, type, account, exchange, symbols, next);
+  }
+
   /** {@code exchange:account}, the connection this strategy's orders go through. */
   public String connectionId() {
     return exchange + ":" + account;

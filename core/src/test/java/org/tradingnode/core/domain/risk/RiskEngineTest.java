@@ -50,6 +50,19 @@ class RiskEngineTest {
     assertDenied(DenyReason.TRADING_HALTED, engine.evaluate(reduceOnlySell("5"), mode, exposure, LIMITS, T0));
   }
 
+  @Test
+  void aHaltLetsAnOperatorsFlattenOrderThroughWhenItReducesThePosition() {
+    var exposure = holding("10", "100");
+    OrderIntent flatten = intent("s1", SYMBOL, Side.SELL, OrderType.MARKET, "5", null, "100", true,
+        OrderIntent.FLATTEN_TAG, T0);
+    OrderIntent growing = intent("s1", SYMBOL, Side.BUY, OrderType.MARKET, "5", null, "100", true,
+        OrderIntent.FLATTEN_TAG, T0);
+
+    assertInstanceOf(RiskDecision.Approved.class, engine.evaluate(flatten, TradingMode.HALTED, exposure, LIMITS, T0));
+    assertDenied(DenyReason.TRADING_HALTED, engine.evaluate(growing, TradingMode.HALTED, exposure, LIMITS, T0));
+    assertDenied(DenyReason.TRADING_HALTED, engine.evaluate(flatten, TradingMode.SHUTDOWN, exposure, LIMITS, T0));
+  }
+
   @ParameterizedTest
   @EnumSource(value = TradingMode.class, names = {"MAINTENANCE", "INITIALIZING"})
   void maintenanceDeniesEverythingWithMaintenance(TradingMode mode) {

@@ -44,6 +44,14 @@ final class RiskFixtures {
         referencePrice == null ? null : new BigDecimal(referencePrice), reduceOnly, "test", createdAt);
   }
 
+  static OrderIntent intent(String strategyId, String symbol, Side side, OrderType type, String quantity,
+      String limitPrice, String referencePrice, boolean reduceOnly, String tag, long createdAt) {
+    OrderIntent plain = intent(strategyId, symbol, side, type, quantity, limitPrice, referencePrice, reduceOnly,
+        createdAt);
+    return new OrderIntent(plain.clientOrderId(), strategyId, plain.account(), plain.exchange(), symbol, side, type,
+        plain.quantity(), plain.limitPrice(), plain.referencePrice(), reduceOnly, tag, createdAt);
+  }
+
   static Fill fill(String symbol, Side side, String price, String quantity, String fee, long at) {
     sequence++;
     return new Fill("fill-" + sequence, "s1-" + sequence, symbol, side, new BigDecimal(price),
