@@ -27,12 +27,10 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.tradingnode.core.domain.instrument.InstrumentCatalog;
 import org.tradingnode.core.domain.mode.TradingMode;
 import org.tradingnode.core.domain.order.Fill;
-import org.tradingnode.core.domain.order.Order;
 import org.tradingnode.core.domain.order.OrderIntent;
 import org.tradingnode.core.domain.order.OrderStatus;
 import org.tradingnode.core.domain.order.VenueReport;
 import org.tradingnode.core.domain.risk.DenyReason;
-import org.tradingnode.core.domain.strategy.Flattening;
 import org.tradingnode.core.domain.strategy.IntentProposal;
 import org.tradingnode.core.domain.strategy.StrategyBook;
 import org.tradingnode.core.domain.strategy.StrategyConfig;
@@ -247,11 +245,7 @@ public final class StrategyEntity
    * runner does not start: a strategy that comes back on another node after a crash may have missed a halt.
    */
   private TradingMode mode = TradingMode.INITIALIZING;
-  private final FlattenRequest flatten = new FlattenRequest();
-  /** How long a flatten waits after an order changed before it sends the next closing order. */
-  private static final Duration FLATTEN_PACE = Duration.ofMillis(250);
-  /** Orders created before this are not counted as refused in a row: the strategy (re)started after them. */
-  private long refusalsCountedSince;
+  private final StrategyOperatorCommands operator;
   /** The kill switch as this node sees it; the runner also waits until it has been heard. */
   private final HaltGuard guard = new HaltGuard();
 
@@ -277,7 +271,18 @@ public final class StrategyEntity
     this.runner = new RunnerSlot(context, runners, catalog, clock);
     this.followUps = new OrderFollowUps(strategyId, directory, clock, context.getLog());
     this.clock = clock;
-    this.refusalsCountedSince = clock.millis();
+    this.operator = new StrategyOperatorCommands(strategyId, context, Effect(), directory, catalog, types,
+        followUps, clock, new StrategyOperatorCommands.Host() {
+          @Override
+          public void afterChange(DefinedStrategy state) {
+            StrategyEntity.this.afterChange(state);
+          }
+
+          @Override
+          public StrategyDetails details(DefinedStrategy state) {
+            return StrategyEntity.this.details(state);
+          }
+        });
   }
 
   @Override
@@ -345,11 +350,12 @@ public final class StrategyEntity
         .onCommand(StopStrategy.class, (s, cmd) -> unlessDeleted(s, cmd.replyTo(), () -> onStop(s, cmd)))
         .onCommand(GetStrategy.class, (s, cmd) -> unlessDeleted(s, cmd.replyTo(),
             () -> Effect().reply(cmd.replyTo(), new Done(details(s)))))
-        .onCommand(DeleteStrategy.class, (s, cmd) -> unlessDeleted(s, cmd.replyTo(), () -> onDelete(s, cmd)))
-        .onCommand(FlattenStrategy.class, (s, cmd) -> unlessDeleted(s, cmd.replyTo(), () -> onFlatten(s, cmd)))
-        .onCommand(ContinueFlatten.class, this::onContinueFlatten)
+        .onCommand(DeleteStrategy.class, (s, cmd) -> unlessDeleted(s, cmd.replyTo(), () -> operator.delete(s, cmd)))
+        .onCommand(FlattenStrategy.class, (s, cmd) -> unlessDeleted(s, cmd.replyTo(),
+            () -> operator.flatten(s, cmd)))
+        .onCommand(ContinueFlatten.class, (s, cmd) -> operator.continueFlatten(s, marks))
         .onCommand(ReconfigureStrategy.class, (s, cmd) -> unlessDeleted(s, cmd.replyTo(),
-            () -> onReconfigure(s, cmd)))
+            () -> operator.reconfigure(s, cmd)))
         .onCommand(GetMarks.class, (s, cmd) -> Effect().reply(cmd.replyTo(), new Marks(marks)))
         .onCommand(ProposeIntents.class, this::onProposals)
         .onCommand(RecordMarks.class, (s, cmd) -> {
@@ -373,7 +379,7 @@ public final class StrategyEntity
           return Effect().noReply();
         })
         .onCommand(RunnerTerminated.class, this::onRunnerTerminated)
-        .onCommand(PauseForRefusals.class, this::onPauseForRefusals);
+        .onCommand(PauseForRefusals.class, operator::pause);
     return builder.build();
   }
 
@@ -410,7 +416,7 @@ public final class StrategyEntity
     if (mode == TradingMode.HALTED) {
       return Effect().reply(cmd.replyTo(), new Refused(Refusal.CONFLICT, "trading is halted; resume first"));
     }
-    refusalsCountedSince = clock.millis();
+    operator.started();
     return Effect().persist(new StrategyStarted(clock.millis()))
         .thenRun(s -> afterChange((DefinedStrategy) s))
         .thenReply(cmd.replyTo(), s -> new Done(details((DefinedStrategy) s)));
@@ -457,8 +463,7 @@ public final class StrategyEntity
         .thenRun(s -> {
           afterChange((DefinedStrategy) s);
           noticeProgress((DefinedStrategy) s, cmd.clientOrderId());
-          pauseIfRefusedInARow((DefinedStrategy) s);
-          continueFlatten();
+          operator.orderChanged((DefinedStrategy) s, runner.refusalsAllowed());
         }).thenNoReply();
   }
 
@@ -471,87 +476,8 @@ public final class StrategyEntity
     return Effect().persist(events).thenRun(s -> {
       afterChange((DefinedStrategy) s);
       noticeProgress((DefinedStrategy) s, cmd.report().clientOrderId());
-      pauseIfRefusedInARow((DefinedStrategy) s);
-      continueFlatten();
+      operator.orderChanged((DefinedStrategy) s, runner.refusalsAllowed());
     }).thenNoReply();
-  }
-
-  private ReplyEffect<Event, State> onFlatten(DefinedStrategy state, FlattenStrategy cmd) {
-    flatten.start(clock.millis());
-    context.getLog().info("strategy {} flattens {}: {}", strategyId, Flattening.held(state.book()), cmd.reason());
-    if (state.status() != StrategyStatus.RUNNING) {
-      followUps.cancelOpenOrders(state, "flatten: " + cmd.reason());
-      context.getSelf().tell(ContinueFlatten.INSTANCE);
-      return Effect().reply(cmd.replyTo(), new Done(details(state)));
-    }
-    long now = clock.millis();
-    Event stops = cmd.afterHalt() ? new StrategyHalted(TradingMode.HALTED + ": emergency stop: " + cmd.reason(), now)
-        : new StrategyStopped("flattened: " + cmd.reason(), now);
-    return Effect().persist(stops)
-        .thenRun(s -> {
-          afterChange((DefinedStrategy) s);
-          followUps.cancelOpenOrders((DefinedStrategy) s, "flatten: " + cmd.reason());
-          context.getSelf().tell(ContinueFlatten.INSTANCE);
-        })
-        .thenReply(cmd.replyTo(), s -> new Done(details((DefinedStrategy) s)));
-  }
-
-  /**
-   * Sends the next closing orders: at once when asked, and a moment after an order changed, so that a
-   * market order the touch filled only in part is followed once the market has moved on.
-   */
-  private void continueFlatten() {
-    if (flatten.active()) {
-      context.scheduleOnce(FLATTEN_PACE, context.getSelf(), ContinueFlatten.INSTANCE);
-    }
-  }
-
-  private ReplyEffect<Event, State> onContinueFlatten(DefinedStrategy state, ContinueFlatten cmd) {
-    List<IntentProposal> closing = flatten.next(state.book(), marks);
-    if (closing.isEmpty()) {
-      if (!flatten.active()) {
-        List<String> held = Flattening.held(state.book());
-        if (held.isEmpty()) {
-          context.getLog().info("strategy {} is flat", strategyId);
-        } else {
-          context.getLog().warn("strategy {} could not flatten {}: its closing orders filled nothing {} times",
-              strategyId, held, FlattenRequest.ATTEMPTS);
-        }
-      }
-      return Effect().noReply();
-    }
-    List<Event> events = state.book().intentsFor(state.config(), closing, clock.millis()).stream()
-        .<Event>map(OrderIntended::new).toList();
-    return Effect().persist(events).thenRun(s -> {
-      for (Event e : events) {
-        OrderIntent intent = ((OrderIntended) e).intent();
-        directory.risk(intent.account()).tell(new RiskEntity.EvaluateIntent(intent));
-      }
-    }).thenNoReply();
-  }
-
-  /** Asks itself to pause when the orders placed since the strategy last started were refused too often. */
-  private void pauseIfRefusedInARow(DefinedStrategy state) {
-    int refused = state.book().refusedInARow(refusalsCountedSince);
-    if (state.status() == StrategyStatus.RUNNING && refused >= runner.refusalsAllowed()) {
-      List<Order> closed = state.book().recentlyClosed();
-      context.getSelf().tell(new PauseForRefusals(refused, closed.get(closed.size() - 1).reason()));
-    }
-  }
-
-  private ReplyEffect<Event, State> onPauseForRefusals(DefinedStrategy state, PauseForRefusals cmd) {
-    if (state.status() != StrategyStatus.RUNNING) {
-      return Effect().noReply();
-    }
-    String reason = "paused: its last " + cmd.refused() + " orders were refused, the last for " + cmd.lastReason();
-    context.getLog().warn("strategy {} {}", strategyId, reason);
-    return Effect().persist(new StrategyStopped(reason, clock.millis()))
-        .thenRun(s -> {
-          afterChange((DefinedStrategy) s);
-          followUps.cancelOpenOrders((DefinedStrategy) s, reason);
-          directory.coordinator().tell(new SafetyCoordinator.ReportAlert(Alert.STRATEGY_PAUSED, strategyId, reason));
-        })
-        .thenNoReply();
   }
 
   private void noticeProgress(DefinedStrategy state, String clientOrderId) {
@@ -653,30 +579,6 @@ public final class StrategyEntity
         ? Effect().reply(replyTo, new Refused(Refusal.NOT_FOUND, "strategy " + strategyId + " was deleted ("
             + state.statusReason() + ")"))
         : handler.get();
-  }
-
-  private ReplyEffect<Event, State> onDelete(DefinedStrategy state, DeleteStrategy cmd) {
-    Optional<String> why = StrategyLifecycle.whyNotDeletable(state);
-    if (why.isPresent()) {
-      return Effect().reply(cmd.replyTo(), new Refused(Refusal.CONFLICT, why.get()));
-    }
-    return Effect().persist(new StrategyDeleted(cmd.reason(), clock.millis()))
-        .thenRun(s -> afterChange((DefinedStrategy) s))
-        .thenReply(cmd.replyTo(), s -> new Done(details((DefinedStrategy) s)));
-  }
-
-  private ReplyEffect<Event, State> onReconfigure(DefinedStrategy state, ReconfigureStrategy cmd) {
-    if (state.status() == StrategyStatus.RUNNING) {
-      return Effect().reply(cmd.replyTo(), new Refused(Refusal.CONFLICT,
-          "strategy " + strategyId + " is running; stop it before changing its parameters"));
-    }
-    StrategyConfig next = state.config().withParams(cmd.params(), cmd.merge());
-    Optional<String> problem = types.problemWith(next, catalog);
-    if (problem.isPresent()) {
-      return Effect().reply(cmd.replyTo(), new Refused(Refusal.INVALID, problem.get()));
-    }
-    return Effect().persist(new StrategyReconfigured(next, clock.millis()))
-        .thenReply(cmd.replyTo(), s -> new Done(details((DefinedStrategy) s)));
   }
 
   @Override
