@@ -46,13 +46,15 @@ import org.tradingnode.persistence.marketdata.MarketDataStore;
 import org.tradingnode.persistence.marketdata.MarketDataStores;
 import org.tradingnode.persistence.readside.ReadSide;
 import org.tradingnode.persistence.readside.ReadSideQueries;
+import org.tradingnode.persistence.readside.TradingSummary;
 
 /**
  * The node's root: joins the cluster, initialises sharding for every entity type in one place, starts
  * the safety coordinator and the paper market feed as singletons (the feeds publish through a directory
  * that also hands their market data to the recorder), wakes the configured paper accounts, creates the
  * demo strategies that are missing, starts the read side's projections (one node per tag) and binds the
- * HTTP API, which it then warms up ({@link ApiWarmUp}).
+ * HTTP API, which it then warms up ({@link ApiWarmUp}). One node writes the trading summary
+ * ({@link TradingSummary}, a singleton).
  */
 final class Guardian {
   private Guardian() {}
@@ -112,6 +114,8 @@ final class Guardian {
       createDemoStrategies(system, directory, settings);
 
       ReadSideQueries readSide = ReadSide.start(system, catalog);
+      TradingSummary.interval(system.settings().config()).ifPresent(interval -> ClusterSingleton.get(system).init(
+          SingletonActor.of(TradingSummary.create(readSide, catalog, interval), "trading-summary")));
       AuditReader audit = new AuditReader(system, readJournalPluginId);
       NodeReadiness readiness = new NodeReadiness(system, directory, audit, settings.askTimeout());
       ManagementReadinessCheck.register(system, readiness);
