@@ -179,6 +179,7 @@ public final class SafetyCoordinator
         return Effect().reply(cmd.replyTo(), StatusReply.success(state.mode()));
       }
       return Effect().persist(new ModeReasonAdded(current, cmd.reason(), clock.millis()))
+          .thenRun(s -> TradeLog.modeReasonAdded(current, cmd.reason()))
           .thenReply(cmd.replyTo(), s -> StatusReply.success(s.mode()));
     }
     if (!current.canChangeTo(cmd.target())) {

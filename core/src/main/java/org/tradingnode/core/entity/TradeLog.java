@@ -95,8 +95,9 @@ final class TradeLog {
         ORDER_LINES.info(ORDER_LINE, orderColumns(Decision.REJECTED, intent, why(r.reason(), r.detail())));
       } else if (report instanceof VenueReport.Canceled) {
         ORDER_LINES.info(ORDER_LINE, orderColumns(Decision.CANCELED, intent, remaining(order)));
-      } else if (report instanceof VenueReport.Expired) {
-        ORDER_LINES.info(ORDER_LINE, orderColumns(Decision.EXPIRED, intent, remaining(order)));
+      } else if (report instanceof VenueReport.Expired e) {
+        ORDER_LINES.info(ORDER_LINE, orderColumns(Decision.EXPIRED, intent,
+            e.reason() == null ? remaining(order) : "  " + e.reason()));
       }
     }
     if (!fills.isEmpty() && FILL_LINES.isInfoEnabled()) {
@@ -109,17 +110,29 @@ final class TradeLog {
 
   /** The coordinator changed the mode: WARN when trading is restricted by it, INFO otherwise. */
   static void modeChanged(TradingMode from, TradingMode to, String reason) {
-    boolean restricts = to == TradingMode.SAFE_MODE || to == TradingMode.HALTED || to == TradingMode.MAINTENANCE;
-    if (restricts) {
+    if (restricts(to)) {
       MODE_LINES.warn("{} (was {}): {}", to, from, reason);
     } else {
       MODE_LINES.info("{} (was {}): {}", to, from, reason);
     }
   }
 
+  /** The mode in force was asked for again with another reason (a second emergency stop). */
+  static void modeReasonAdded(TradingMode mode, String reason) {
+    if (restricts(mode)) {
+      MODE_LINES.warn("{} (again): {}", mode, reason);
+    } else {
+      MODE_LINES.info("{} (again): {}", mode, reason);
+    }
+  }
+
   /** An alert the coordinator recorded. */
   static void alerted(Alert alert, String source, String detail) {
     ALERT_LINES.warn("{} from {}: {}", alert, source, detail);
+  }
+
+  private static boolean restricts(TradingMode mode) {
+    return mode == TradingMode.SAFE_MODE || mode == TradingMode.HALTED || mode == TradingMode.MAINTENANCE;
   }
 
   private static void filled(OrderIntent intent, Fill fill, Decision decision) {
@@ -148,7 +161,7 @@ final class TradeLog {
     return detail == null || detail.isBlank() ? "  " + reason : "  " + reason + ": " + detail;
   }
 
-  /** What was left of a cancelled or expired order, when part of it had filled. */
+  /** What of a cancelled order (or an expired one whose report gave no reason) had filled, if anything. */
   private static String remaining(Order order) {
     return order.filledQuantity().signum() == 0 ? ""
         : "  filled " + order.filledQuantity().toPlainString() + " of " + order.intent().quantity().toPlainString();

@@ -250,4 +250,19 @@ class ExchangeConnectionEntityTest {
       assertTrue(canceled.get(0).contains(" @ 59000.00 "), canceled.get(0));
     }
   }
+
+  @Test
+  void theRestOfAMarketOrderBeyondTheTouchIsWrittenAsExpiredWithTheVenuesReason() {
+    try (LogLines log = LogLines.capture(TradeLog.ORDERS, TradeLog.FILLS)) {
+      connection.runCommand(new ExchangeConnectionEntity.SubmitOrder(marketBuy("s1-1", "1.5", "60000")));
+      awaitStatus("s1-1", OrderStatus.EXPIRED);
+
+      List<LogLines.Line> lines = Await.until("the order's lines", log::lines, l -> l.size() == 3);
+      assertTrue(lines.get(0).message().startsWith("ACCEPTED  s1 "), lines.toString());
+      assertTrue(lines.get(1).message().startsWith("PARTIAL   s1                 paper:BTCUSDT  BUY       1.00000 @ "),
+          lines.toString());
+      assertTrue(lines.get(2).message().startsWith("EXPIRED   s1                 paper:BTCUSDT  BUY           1.5 @ MKT"
+          + "        s1-1  IOC_REMAINDER: filled 1 of 1.5"), lines.toString());
+    }
+  }
 }

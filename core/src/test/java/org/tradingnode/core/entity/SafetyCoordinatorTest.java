@@ -146,19 +146,22 @@ class SafetyCoordinatorTest {
   }
 
   @Test
-  void aHaltIsWrittenOnceAtWarnAndAResumeAtInfoAndAReplayWritesNeither() {
+  void aHaltIsWrittenOnceAtWarnAnotherReasonForItOnceAndAResumeAtInfoAndAReplayWritesNone() {
     try (LogLines log = LogLines.capture(TradeLog.MODE, TradeLog.ALERTS)) {
       change(TradingMode.HALTED);
       change(TradingMode.HALTED);
+      coordinator.<StatusReply<ModeView>>runCommand(
+          replyTo -> new SafetyCoordinator.ChangeMode(TradingMode.HALTED, "lunch", replyTo));
       change(TradingMode.RUNNING);
 
       assertEquals(List.of(new LogLines.Line(TradeLog.MODE, Level.WARN, "HALTED (was RUNNING): operator"),
+          new LogLines.Line(TradeLog.MODE, Level.WARN, "HALTED (again): lunch"),
           new LogLines.Line(TradeLog.MODE, Level.INFO, "RUNNING (was HALTED): operator")), log.lines());
 
       var replayed = coordinator.restart().state();
 
       assertEquals(new ModeView(TradingMode.RUNNING, "operator", NOW), replayed.mode());
-      assertEquals(2, log.lines().size(), log.lines().toString());
+      assertEquals(3, log.lines().size(), log.lines().toString());
     }
   }
 
