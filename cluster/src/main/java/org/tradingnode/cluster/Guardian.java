@@ -21,6 +21,8 @@ import org.apache.pekko.cluster.typed.SingletonActor;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap;
 import org.apache.pekko.management.javadsl.PekkoManagement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tradingnode.core.domain.strategy.StrategyConfig;
 import org.tradingnode.core.domain.strategy.StrategyTypes;
 import org.tradingnode.core.entity.EntityDirectory;
@@ -46,15 +48,20 @@ import org.tradingnode.persistence.marketdata.MarketDataStore;
 import org.tradingnode.persistence.marketdata.MarketDataStores;
 import org.tradingnode.persistence.readside.ReadSide;
 import org.tradingnode.persistence.readside.ReadSideQueries;
+import org.tradingnode.persistence.readside.TradingSummary;
 
 /**
  * The node's root: joins the cluster, initialises sharding for every entity type in one place, starts
  * the safety coordinator and the paper market feed as singletons (the feeds publish through a directory
  * that also hands their market data to the recorder), wakes the configured paper accounts, creates the
  * demo strategies that are missing, starts the read side's projections (one node per tag) and binds the
- * HTTP API, which it then warms up ({@link ApiWarmUp}).
+ * HTTP API, which it then warms up ({@link ApiWarmUp}). One node writes the trading summary
+ * ({@link TradingSummary}, a singleton). Its own lines go to the logger {@code trading.node}, which the log
+ * shows when Pekko's loggers are quiet.
  */
 final class Guardian {
+  private static final Logger log = LoggerFactory.getLogger("trading.node");
+
   private Guardian() {}
 
   static Behavior<Void> create(NodeSettings settings, StrategyTypes types, String readJournalPluginId) {
@@ -112,6 +119,8 @@ final class Guardian {
       createDemoStrategies(system, directory, settings);
 
       ReadSideQueries readSide = ReadSide.start(system, catalog);
+      TradingSummary.interval(system.settings().config()).ifPresent(interval -> ClusterSingleton.get(system).init(
+          SingletonActor.of(TradingSummary.create(readSide, catalog, interval), "trading-summary")));
       AuditReader audit = new AuditReader(system, readJournalPluginId);
       NodeReadiness readiness = new NodeReadiness(system, directory, audit, settings.askTimeout());
       ManagementReadinessCheck.register(system, readiness);
@@ -120,16 +129,16 @@ final class Guardian {
       Http.get(system).newServerAt(settings.httpHost(), settings.httpPort()).bind(routes.routes())
           .whenComplete((binding, error) -> {
             if (error != null) {
-              system.log().error("cannot bind HTTP on {}:{}: {}", settings.httpHost(), settings.httpPort(),
+              log.error("cannot bind HTTP on {}:{}: {}", settings.httpHost(), settings.httpPort(),
                   error.getMessage());
               system.terminate();
             } else {
               binding.addToCoordinatedShutdown(Duration.ofSeconds(5), system);
-              system.log().info("control API on http://{}:{}/api/v1", binding.localAddress().getHostString(),
+              log.info("control API on http://{}:{}/api/v1", binding.localAddress().getHostString(),
                   binding.localAddress().getPort());
               ApiWarmUp.run(system, binding.localAddress()).whenComplete((refused, failure) -> {
                 if (failure != null) {
-                  system.log().warn("API warm-up failed: {}", failure.getMessage());
+                  log.warn("API warm-up failed: {}", failure.getMessage());
                 }
               });
             }
@@ -155,10 +164,10 @@ final class Guardian {
   private static void joinCluster(ActorSystem<Void> system, ClusterPlacement placement) {
     PekkoManagement.get(system).start().whenComplete((uri, error) -> {
       if (error != null) {
-        system.log().error("cannot start management: {}", error.getMessage());
+        log.error("cannot start management: {}", error.getMessage());
         system.terminate();
       } else {
-        system.log().info("management (health checks /ready and /alive) on {}", uri);
+        log.info("management (health checks /ready and /alive) on {}", uri);
       }
     });
     if (placement.bootstrapsOnKubernetes()) {
@@ -180,7 +189,7 @@ final class Guardian {
     }
     Optional<MarketDataStore> store = MarketDataStores.forProfile(system);
     if (store.isEmpty()) {
-      system.log().info("market data is not recorded: the journal {} has no market data store",
+      log.info("market data is not recorded: the journal {} has no market data store",
           system.settings().config().getString("pekko.persistence.journal.plugin"));
     }
     return store.map(s -> MarketDataRecorder.start(system, s, settings.marketRecording()));
@@ -194,9 +203,9 @@ final class Guardian {
               system.scheduler())
           .whenComplete((reply, error) -> {
             if (error != null) {
-              system.log().warn("demo strategy {} not created: {}", config.id(), error.getMessage());
+              log.warn("demo strategy {} not created: {}", config.id(), error.getMessage());
             } else if (reply instanceof StrategyEntity.Done) {
-              system.log().info("demo strategy {} created", config.id());
+              log.info("demo strategy {} created", config.id());
             }
           });
     }

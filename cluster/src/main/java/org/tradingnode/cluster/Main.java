@@ -14,6 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tradingnode.core.domain.strategy.StrategyTypes;
 
 /**
@@ -34,6 +36,11 @@ public final class Main {
    */
   static final Set<String> ENVIRONMENT = Set.of("DATA_DIR", "PERSISTENCE", "CONFIG_FILE", "CLUSTER_PROFILE",
       "CLUSTER_SEEDS", "NODE_ROLES", "CASSANDRA_CONTACT_POINTS", "CASSANDRA_USERNAME");
+  /**
+   * Made before the actor system starts, so that logging is set up on this thread first (else the first
+   * lines of Pekko's logger, written while logback starts on another thread, come with SLF4J's warning).
+   */
+  private static final Logger log = LoggerFactory.getLogger("trading.node");
 
   private Main() {}
 
@@ -53,6 +60,7 @@ public final class Main {
     }
     Path dataDir = Path.of(env(System.getenv(), "DATA_DIR", "./data")).toAbsolutePath().normalize();
     Files.createDirectories(dataDir.resolve("journal"));
+    log.info("node starting, data in {}", dataDir);
     TradingNode.start(config(dataDir), StrategyTypes.builtIn());
   }
 

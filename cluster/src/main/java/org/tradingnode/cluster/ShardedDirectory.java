@@ -11,6 +11,8 @@ import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.cluster.typed.Cluster;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tradingnode.core.entity.EntityDirectory;
 import org.tradingnode.core.entity.ExchangeConnectionEntity;
 import org.tradingnode.core.entity.RiskEntity;
@@ -31,6 +33,7 @@ import org.tradingnode.core.entity.SymbolEntity;
  * directory stays open, and the shards' new homes receive what was sent meanwhile.
  */
 final class ShardedDirectory implements EntityDirectory {
+  private static final Logger log = LoggerFactory.getLogger("trading.node");
   private final ClusterSharding sharding;
   private final ActorRef<Object> nowhere;
   private volatile ActorRef<SafetyCoordinator.Command> coordinator;
@@ -57,7 +60,7 @@ final class ShardedDirectory implements EntityDirectory {
           }
           if (!othersRemain) {
             closed = true;
-            system.log().info("entities stop talking to each other: this node is the last member and is shutting "
+            log.info("entities stop talking to each other: this node is the last member and is shutting "
                 + "down");
           }
           return CompletableFuture.completedFuture(Done.getInstance());

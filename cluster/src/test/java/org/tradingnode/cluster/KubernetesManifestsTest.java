@@ -513,7 +513,10 @@ class KubernetesManifestsTest {
     return local;
   }
 
-  /** The NAME of every {@code ${?NAME}} in the node's conf files (conf/, on this module's classpath). */
+  /**
+   * The NAME of every {@code ${?NAME}} in the node's conf files and of every {@code ${NAME:-default}} in its
+   * logback files (conf/, on this module's classpath).
+   */
   private static Set<String> variablesReadByConfFiles() throws IOException {
     Path confDir;
     try {
@@ -522,9 +525,16 @@ class KubernetesManifestsTest {
       throw new IllegalStateException(e);
     }
     Set<String> names = new TreeSet<>();
-    Pattern substitution = Pattern.compile("\\$\\{\\?([A-Za-z_][A-Za-z0-9_]*)}");
+    Pattern hocon = Pattern.compile("\\$\\{\\?([A-Za-z_][A-Za-z0-9_]*)}");
+    Pattern logback = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*):-[^}]*}");
     try (Stream<Path> files = Files.list(confDir)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".conf")).toList()) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        Pattern substitution = name.endsWith(".conf") ? hocon
+            : name.startsWith("logback") && name.endsWith(".xml") ? logback : null;
+        if (substitution == null) {
+          continue;
+        }
         Matcher matcher = substitution.matcher(read(file));
         while (matcher.find()) {
           names.add(matcher.group(1));

@@ -11,10 +11,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.stream.javadsl.Sink;
@@ -35,8 +39,8 @@ import org.tradingnode.persistence.marketdata.MarketDataStore;
  * through the HTTP API, the same on every journal profile. The steps build on each other, in order:
  * trading, a limit breach, bad input, the emergency stop, a kill -9 and restart on the same data,
  * positions against fills and against the strategies' own books, resume, the audit trail, an event
- * edited in the database named by the chain verification, and the market data recorded from the paper
- * feed before and after the kill.
+ * edited in the database named by the chain verification, the market data recorded from the paper
+ * feed before and after the kill, and the trading lines of the two nodes' logs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -44,6 +48,8 @@ abstract class NodeEndToEndContract {
   private Map<String, String> env;
   private Path dataDir;
   private NodeProcess node;
+  /** The logs of the node's processes, in the order they started (killed in step 5, stopped in step 10). */
+  private final List<Path> logs = new ArrayList<>();
   private ApiClient api;
   private Map<String, String> ordersBeforeKill;
   private Map<String, String> positionsBeforeKill;
@@ -73,6 +79,7 @@ abstract class NodeEndToEndContract {
     dataDir = Files.createTempDirectory("trading-node-e2e").resolve("data");
     startedAt = Instant.now();
     node = NodeProcess.start(dataDir, env);
+    logs.add(node.log);
     api = new ApiClient(node.httpPort);
     ApiClient.until(() -> api.get("/ready"), a -> a.status() == 200, 240, "the node to be ready (log: " + node.log + ")");
   }
@@ -236,6 +243,7 @@ abstract class NodeEndToEndContract {
 
     node.kill();
     node = NodeProcess.start(dataDir, env);
+    logs.add(node.log);
     api = new ApiClient(node.httpPort);
     ApiClient.until(() -> api.get("/ready"), a -> a.status() == 200, 240, "the restarted node to be ready");
     restartedAt = Instant.now();
@@ -322,6 +330,7 @@ abstract class NodeEndToEndContract {
     editStoredEvent(dataDir, "Strategy|resting-buyer", 1, "resting-buyer", "resting-buyeX");
     if (editNeedsNodeStopped()) {
       node = NodeProcess.start(dataDir, env);
+      logs.add(node.log);
       api = new ApiClient(node.httpPort);
       ApiClient.until(() -> api.get("/ready"), a -> a.status() == 200, 240, "the node to be ready after the edit");
     }
@@ -427,6 +436,44 @@ abstract class NodeEndToEndContract {
     Map<String, String> byKey = new TreeMap<>();
     positions.forEach(p -> byKey.put(p.get("strategyId").asText() + "/" + p.get("symbol").asText(), p.toString()));
     return byKey;
+  }
+
+  @Test
+  @Order(13)
+  void theLogsShowEachDecisionOnceAcrossTheRestartsAndTheirReplaysAndNoneOfPekkosStartUpChatter() throws Exception {
+    StringBuilder all = new StringBuilder();
+    for (Path log : logs) {
+      all.append(Files.readString(log));
+    }
+    String written = all.toString();
+    Pattern decision = Pattern.compile("trading\\.orders\\s+(\\S+)\\s+\\S+\\s+\\S+\\s+\\S+\\s+\\S+ @ \\S+\\s+(\\S+)");
+    List<String> decisions = new ArrayList<>();
+    Matcher matcher = decision.matcher(written);
+    while (matcher.find()) {
+      decisions.add(matcher.group(1) + " " + matcher.group(2));
+    }
+
+    assertTrue(logs.size() >= 2, "a kill and a restart: " + logs);
+    assertTrue(decisions.stream().anyMatch(d -> d.startsWith("ACCEPTED demo-")), logs.toString());
+    assertTrue(written.contains(" trading.fills   FILLED    demo-"), logs.toString());
+    assertTrue(decisions.stream().anyMatch(d -> d.startsWith("DENIED big-spender-")), logs.toString());
+    assertTrue(written.contains("MAX_ORDER_NOTIONAL: "), logs.toString());
+    assertTrue(decisions.stream().anyMatch(d -> d.startsWith("CANCELED resting-buyer-")), logs.toString());
+    assertEquals(1, occurrences(written, " WARN  trading.mode    HALTED (was RUNNING): end-to-end test"),
+        logs.toString());
+    assertEquals(1, occurrences(written, " INFO  trading.mode    RUNNING (was HALTED): checked after restart"),
+        logs.toString());
+    Set<String> seen = new HashSet<>();
+    assertEquals(List.of(), decisions.stream().filter(d -> !seen.add(d)).toList(), "written twice in " + logs);
+    assertFalse(written.contains("No seed nodes found"), "Pekko's INFO is off by default: " + logs);
+  }
+
+  private static int occurrences(String text, String part) {
+    int count = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+      count++;
+    }
+    return count;
   }
 
   private static void assertError(ApiClient.Answer answer, int status, String code) {

@@ -31,8 +31,9 @@ import org.tradingnode.core.testing.Await;
  * data while the venue goes on (one order is cancelled there by another client meanwhile, others may
  * fill); afterwards the node and the venue agree order by order, no client order id reached the
  * venue twice, none is missing on either side, and the positions are what the venue's balances say
- * was filled. The simulator's market steps every 25 ms, four times its default pace, so that orders
- * resting near the market fill within seconds. The steps build on each other, in order.
+ * was filled; the node's logs show its orders and never the API key. The simulator's market steps every 25 ms,
+ * four times its default pace, so that orders resting near the market fill within seconds. The steps build
+ * on each other, in order.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -50,6 +51,8 @@ class NodeOnBinanceVenueTest {
   private SimulatorProcess venue;
   private Map<String, String> env;
   private NodeProcess node;
+  /** The logs of the node's processes, in the order they started. */
+  private final List<Path> logs = new ArrayList<>();
   private ApiClient api;
   private Set<String> openWhenKilled;
   private int filledWhenKilled;
@@ -190,8 +193,26 @@ class NodeOnBinanceVenueTest {
     assertEquals("HALTED", api.get("/api/v1/mode").body().get("mode").asText());
   }
 
+  @Test
+  @Order(5)
+  void theNodesLogsShowItsOrdersOnTheVenueAndNeverTheApiKeyOrSecret() throws Exception {
+    StringBuilder all = new StringBuilder();
+    for (Path log : logs) {
+      all.append(Files.readString(log));
+    }
+    String written = all.toString();
+
+    assertTrue(written.contains("INFO  trading.orders  ACCEPTED  "), logs.toString());
+    assertTrue(written.contains(" binance:BTCUSDT ") || written.contains(" binance:ETHUSDT ")
+        || written.contains(" binance:SOLUSDT "), logs.toString());
+    assertTrue(written.contains("WARN  trading.mode    HALTED (was RUNNING): compare with the venue"), logs.toString());
+    assertFalse(written.contains(SimulatorProcess.API_KEY), "the API key in " + logs);
+    assertFalse(written.contains(SimulatorProcess.API_SECRET), "the API secret in " + logs);
+  }
+
   private void startNode() throws Exception {
     node = NodeProcess.start(dataDir, env);
+    logs.add(node.log);
     api = new ApiClient(node.httpPort);
     ApiClient.until(() -> api.get("/ready"), a -> a.status() == 200, 240, "the node to be ready (log: " + node.log
         + ", venue log: " + venue.log + ")");

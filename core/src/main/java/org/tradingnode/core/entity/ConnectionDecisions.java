@@ -126,7 +126,10 @@ final class ConnectionDecisions {
       report(batch, new VenueReport.Rejected(intent.clientOrderId(), VenueRejectReason.TRADING_HALTED,
           "trading was halted after risk approved the order", now));
     } else {
-      batch.afterwards(s -> venue.get().tell(new VenueCommand.Place(intent)));
+      batch.afterwards(s -> {
+        TradeLog.submitted(intent);
+        venue.get().tell(new VenueCommand.Place(intent));
+      });
     }
   }
 
@@ -206,10 +209,12 @@ final class ConnectionDecisions {
   }
 
   /**
-   * Passes a persisted venue report on to the strategy, and to risk what changes exposure: each new fill
-   * (the last one completing the order, if it did), or the release of an order that closed unfilled.
+   * Writes the trader's line of a persisted venue report and passes it on to the strategy, and to risk what
+   * changes exposure: each new fill (the last one completing the order, if it did), or the release of an
+   * order that closed unfilled.
    */
   private void notify(Order order, VenueReport report, List<Fill> fills) {
+    TradeLog.venueReported(order, report, fills);
     OrderIntent intent = order.intent();
     directory.strategy(intent.strategyId()).tell(new StrategyEntity.OrderUpdated(report));
     var risk = directory.risk(intent.account());

@@ -280,11 +280,17 @@ public final class RiskEntity
     RiskDecision decision = engine.evaluate(intent, state.mode(), state.exposure(), state.limits(), now);
     if (decision instanceof RiskDecision.Denied denied) {
       events.add(new OrderDenied(intent, denied.reason(), denied.detail(), now));
-      effects.add(() -> directory.strategy(intent.strategyId()).tell(
-          new StrategyEntity.IntentDenied(intent.clientOrderId(), denied.reason(), denied.detail())));
+      effects.add(() -> {
+        TradeLog.denied(intent, denied.reason(), denied.detail());
+        directory.strategy(intent.strategyId()).tell(
+            new StrategyEntity.IntentDenied(intent.clientOrderId(), denied.reason(), denied.detail()));
+      });
     } else {
       events.add(new OrderApproved(intent, now));
-      effects.add(() -> submit(intent));
+      effects.add(() -> {
+        TradeLog.approved(intent);
+        submit(intent);
+      });
     }
   }
 

@@ -179,6 +179,7 @@ public final class SafetyCoordinator
         return Effect().reply(cmd.replyTo(), StatusReply.success(state.mode()));
       }
       return Effect().persist(new ModeReasonAdded(current, cmd.reason(), clock.millis()))
+          .thenRun(s -> TradeLog.modeReasonAdded(current, cmd.reason()))
           .thenReply(cmd.replyTo(), s -> StatusReply.success(s.mode()));
     }
     if (!current.canChangeTo(cmd.target())) {
@@ -188,6 +189,7 @@ public final class SafetyCoordinator
     return Effect()
         .persist(new ModeChanged(current, cmd.target(), cmd.reason(), clock.millis()))
         .thenRun(s -> {
+          TradeLog.modeChanged(current, cmd.target(), cmd.reason());
           if (current == TradingMode.HALTED) {
             KillSwitch.reset(context.getSystem(), cmd.reason(), s.mode().since());
           }
@@ -221,15 +223,19 @@ public final class SafetyCoordinator
   }
 
   private ReplyEffect<Event, State> onAlert(State state, ReportAlert cmd) {
-    context.getLog().warn("alert {} from {}: {}", cmd.alert(), cmd.source(), cmd.detail());
     TradingMode forced = cmd.alert().forcedMode();
     AlertRaised raised = new AlertRaised(cmd.alert(), cmd.source(), cmd.detail(), clock.millis());
     TradingMode current = state.mode().mode();
     if (forced == null || forced == current || !current.canChangeTo(forced)) {
-      return Effect().persist(raised).thenNoReply();
+      return Effect().persist(raised).thenRun(s -> TradeLog.alerted(cmd.alert(), cmd.source(), cmd.detail()))
+          .thenNoReply();
     }
     ModeChanged change = new ModeChanged(current, forced, cmd.alert() + ": " + cmd.detail(), clock.millis());
-    return Effect().persist(java.util.List.of(raised, change)).thenRun(this::broadcast).thenNoReply();
+    return Effect().persist(java.util.List.of(raised, change)).thenRun(s -> {
+      TradeLog.alerted(cmd.alert(), cmd.source(), cmd.detail());
+      TradeLog.modeChanged(current, forced, change.reason());
+      broadcast(s);
+    }).thenNoReply();
   }
 
   /**
@@ -237,7 +243,7 @@ public final class SafetyCoordinator
    * account at once, before the strategies' own cancel requests and halt records reach it and the journal.
    */
   private void broadcast(State state) {
-    context.getLog().info("trading mode {} ({}), telling {} participants", state.mode().mode(),
+    context.getLog().debug("trading mode {} ({}), telling {} participants", state.mode().mode(),
         state.mode().reason(), state.participants().size());
     state.participants().stream().sorted(BROADCAST_ORDER).forEach(p -> tell(p, state.mode()));
   }

@@ -8,6 +8,7 @@ import static org.tradingnode.core.entity.EntityTestSupport.NOW;
 import static org.tradingnode.core.entity.EntityTestSupport.limitBuy;
 import static org.tradingnode.core.entity.EntityTestSupport.marketBuy;
 
+import ch.qos.logback.classic.Level;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import org.tradingnode.core.domain.order.OrderIntent;
 import org.tradingnode.core.domain.order.OrderStatus;
 import org.tradingnode.core.domain.order.VenueReport;
 import org.tradingnode.core.testing.Await;
+import org.tradingnode.core.testing.LogLines;
 import org.tradingnode.core.venue.PaperVenue;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -195,5 +197,73 @@ class ExchangeConnectionEntityTest {
     assertEquals(0, new BigDecimal("0.01").compareTo(
         balances.expectMessageClass(ExchangeConnectionEntity.BalancesView.class).balances().get("BTC")));
     kit.stop(recovered);
+  }
+
+  @Test
+  void anOrderTheVenueFillsIsWrittenOnceAsAcceptedAndOnceAsFilledAndNotAgainWhenTheJournalIsReplayed() {
+    try (LogLines log = LogLines.capture(TradeLog.ORDERS, TradeLog.FILLS)) {
+      connection.runCommand(new ExchangeConnectionEntity.SubmitOrder(marketBuy("s1-1", "0.01", "60000")));
+      Await.until("the order's lines", log::lines, lines -> lines.size() == 2);
+      awaitStatus("s1-1", OrderStatus.FILLED);
+
+      assertEquals(List.of(
+          new LogLines.Line(TradeLog.ORDERS, Level.INFO,
+              "ACCEPTED  s1                 paper:BTCUSDT  BUY          0.01 @ MKT        s1-1"),
+          new LogLines.Line(TradeLog.FILLS, Level.INFO,
+              "FILLED    s1                 paper:BTCUSDT  BUY          0.01 @ 60000.00   s1-1  fee 0.60 taker")),
+          log.lines());
+
+      connection.restart();
+      var replayed = Await.until("the connection replayed and reconciled", this::orders,
+          ExchangeConnectionEntity.OrdersView::reconciled);
+      assertEquals(OrderStatus.FILLED, replayed.orders().get(0).status());
+      assertEquals(2, log.lines().size(), log.lines().toString());
+    }
+  }
+
+  @Test
+  void aRejectionByTheVenueIsWrittenOnceWithItsReason() {
+    try (LogLines log = LogLines.capture(TradeLog.ORDERS, TradeLog.FILLS)) {
+      connection.runCommand(new ExchangeConnectionEntity.SubmitOrder(marketBuy("s1-1", "2", "60000")));
+      awaitStatus("s1-1", OrderStatus.REJECTED);
+
+      List<String> rejected = Await.until("the rejection's line", () -> log.containing("s1-1"), l -> !l.isEmpty());
+      assertEquals(List.of("REJECTED  s1                 paper:BTCUSDT  BUY             2 @ MKT        s1-1  "
+          + "INSUFFICIENT_BALANCE: free USDT 100000 is not enough"), rejected);
+
+      connection.restart();
+      Await.until("the connection replayed and reconciled", this::orders, ExchangeConnectionEntity.OrdersView::reconciled);
+      assertEquals(1, log.lines().size(), log.lines().toString());
+    }
+  }
+
+  @Test
+  void aHaltWritesOneCanceledLinePerOrderItCancels() {
+    connection.runCommand(new ExchangeConnectionEntity.SubmitOrder(limitBuy("s1-1", "0.01", "59000.00")));
+    awaitStatus("s1-1", OrderStatus.ACCEPTED);
+    try (LogLines log = LogLines.capture(TradeLog.ORDERS, TradeLog.FILLS)) {
+      connection.runCommand(new ExchangeConnectionEntity.ApplyMode(TradingMode.HALTED, "operator", NOW));
+      awaitStatus("s1-1", OrderStatus.CANCELED);
+
+      List<String> canceled = Await.until("the cancel's line", () -> log.containing("s1-1"), l -> !l.isEmpty());
+      assertEquals(1, canceled.size(), canceled.toString());
+      assertTrue(canceled.get(0).startsWith("CANCELED  s1 "), canceled.get(0));
+      assertTrue(canceled.get(0).contains(" @ 59000.00 "), canceled.get(0));
+    }
+  }
+
+  @Test
+  void theRestOfAMarketOrderBeyondTheTouchIsWrittenAsExpiredWithTheVenuesReason() {
+    try (LogLines log = LogLines.capture(TradeLog.ORDERS, TradeLog.FILLS)) {
+      connection.runCommand(new ExchangeConnectionEntity.SubmitOrder(marketBuy("s1-1", "1.5", "60000")));
+      awaitStatus("s1-1", OrderStatus.EXPIRED);
+
+      List<LogLines.Line> lines = Await.until("the order's lines", log::lines, l -> l.size() == 3);
+      assertTrue(lines.get(0).message().startsWith("ACCEPTED  s1 "), lines.toString());
+      assertTrue(lines.get(1).message().startsWith("PARTIAL   s1                 paper:BTCUSDT  BUY       1.00000 @ "),
+          lines.toString());
+      assertTrue(lines.get(2).message().startsWith("EXPIRED   s1                 paper:BTCUSDT  BUY           1.5 @ MKT"
+          + "        s1-1  IOC_REMAINDER: filled 1 of 1.5"), lines.toString());
+    }
   }
 }

@@ -9,6 +9,7 @@ import static org.tradingnode.core.entity.EntityTestSupport.LIMITS;
 import static org.tradingnode.core.entity.EntityTestSupport.NOW;
 import static org.tradingnode.core.entity.EntityTestSupport.marketBuy;
 
+import ch.qos.logback.classic.Level;
 import java.math.BigDecimal;
 import java.util.List;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -23,6 +24,7 @@ import org.tradingnode.core.domain.order.Fill;
 import org.tradingnode.core.domain.order.Side;
 import org.tradingnode.core.domain.risk.DenyReason;
 import org.tradingnode.core.domain.risk.RiskLimits;
+import org.tradingnode.core.testing.LogLines;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RiskEntityTest {
@@ -139,5 +141,45 @@ class RiskEntityTest {
 
     assertEquals(tighter, set.reply().getValue());
     assertEquals(tighter, read.reply());
+  }
+
+  @Test
+  void aDenialIsWrittenOnceWithTheRulesReasonNeitherForTheSameIntentAgainNorWhenTheJournalIsReplayed() {
+    var intent = marketBuy("s1-1", "1", "60000");
+    try (LogLines log = LogLines.capture(TradeLog.ORDERS)) {
+      risk.runCommand(new RiskEntity.EvaluateIntent(intent));
+      directory.strategies.expectMessageClass(StrategyEntity.IntentDenied.class);
+
+      List<String> lines = log.containing("s1-1");
+      assertEquals(1, lines.size(), lines.toString());
+      assertTrue(lines.get(0).startsWith("DENIED    s1                 paper:BTCUSDT  BUY             1 @ MKT        "
+          + "s1-1  MAX_ORDER_NOTIONAL: "), lines.get(0));
+
+      risk.runCommand(new RiskEntity.EvaluateIntent(intent));
+      directory.strategies.expectMessageClass(StrategyEntity.IntentDenied.class);
+      risk.restart();
+      var afterReplay = risk.runCommand(new RiskEntity.EvaluateIntent(intent));
+
+      assertTrue(afterReplay.hasNoEvents(), "the replayed journal answers the intent");
+      assertEquals(DenyReason.MAX_ORDER_NOTIONAL,
+          directory.strategies.expectMessageClass(StrategyEntity.IntentDenied.class).reason());
+      assertEquals(1, log.lines().size(), log.lines().toString());
+    }
+  }
+
+  @Test
+  void anApprovalIsWrittenOnlyAtDebug() {
+    try (LogLines info = LogLines.capture(TradeLog.ORDERS)) {
+      risk.runCommand(new RiskEntity.EvaluateIntent(marketBuy("s1-1", "0.01", "60000")));
+      directory.connections.expectMessageClass(ExchangeConnectionEntity.SubmitOrder.class);
+
+      assertEquals(List.of(), info.lines());
+    }
+    try (LogLines debug = LogLines.capture(Level.DEBUG, TradeLog.ORDERS)) {
+      risk.runCommand(new RiskEntity.EvaluateIntent(marketBuy("s1-2", "0.01", "60000")));
+      directory.connections.expectMessageClass(ExchangeConnectionEntity.SubmitOrder.class);
+
+      assertEquals(1, debug.containing("APPROVED  s1 ").size(), debug.lines().toString());
+    }
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tradingnode.core.entity.EntityTestSupport.CLOCK;
 import static org.tradingnode.core.entity.EntityTestSupport.NOW;
 
+import ch.qos.logback.classic.Level;
 import java.time.Duration;
 import java.util.List;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.tradingnode.core.domain.mode.TradingMode;
 import org.tradingnode.core.testing.Await;
+import org.tradingnode.core.testing.LogLines;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SafetyCoordinatorTest {
@@ -141,5 +143,36 @@ class SafetyCoordinatorTest {
     assertInstanceOf(RiskEntity.ApplyMode.class, told.get(1));
     assertInstanceOf(StrategyEntity.ApplyMode.class, told.get(2));
     assertInstanceOf(StrategyEntity.ApplyMode.class, told.get(3));
+  }
+
+  @Test
+  void aHaltIsWrittenOnceAtWarnAnotherReasonForItOnceAndAResumeAtInfoAndAReplayWritesNone() {
+    try (LogLines log = LogLines.capture(TradeLog.MODE, TradeLog.ALERTS)) {
+      change(TradingMode.HALTED);
+      change(TradingMode.HALTED);
+      coordinator.<StatusReply<ModeView>>runCommand(
+          replyTo -> new SafetyCoordinator.ChangeMode(TradingMode.HALTED, "lunch", replyTo));
+      change(TradingMode.RUNNING);
+
+      assertEquals(List.of(new LogLines.Line(TradeLog.MODE, Level.WARN, "HALTED (was RUNNING): operator"),
+          new LogLines.Line(TradeLog.MODE, Level.WARN, "HALTED (again): lunch"),
+          new LogLines.Line(TradeLog.MODE, Level.INFO, "RUNNING (was HALTED): operator")), log.lines());
+
+      var replayed = coordinator.restart().state();
+
+      assertEquals(new ModeView(TradingMode.RUNNING, "operator", NOW), replayed.mode());
+      assertEquals(3, log.lines().size(), log.lines().toString());
+    }
+  }
+
+  @Test
+  void anAlertThatForcesSafeModeWritesTheAlertAndTheModeChange() {
+    try (LogLines log = LogLines.capture(TradeLog.MODE, TradeLog.ALERTS)) {
+      coordinator.runCommand(new SafetyCoordinator.ReportAlert(Alert.DAILY_LOSS_LIMIT, "risk:demo", "lost 6000"));
+
+      assertEquals(List.of(new LogLines.Line(TradeLog.ALERTS, Level.WARN, "DAILY_LOSS_LIMIT from risk:demo: lost 6000"),
+          new LogLines.Line(TradeLog.MODE, Level.WARN, "SAFE_MODE (was RUNNING): DAILY_LOSS_LIMIT: lost 6000")),
+          log.lines());
+    }
   }
 }
