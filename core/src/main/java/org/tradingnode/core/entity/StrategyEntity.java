@@ -399,6 +399,8 @@ public final class StrategyEntity
           directory.coordinator().tell(new SafetyCoordinator.Register(
               new Participant(Participant.Kind.STRATEGY, strategyId)));
           afterChange((DefinedStrategy) s);
+          TradeLog.strategy(strategyId, "created " + config.type() + " on " + config.connectionId() + " "
+              + config.symbols() + halt.map(reason -> ", " + reason).orElse(""));
         })
         .thenReply(cmd.replyTo(), s -> new Done(details((DefinedStrategy) s)));
   }
@@ -418,7 +420,10 @@ public final class StrategyEntity
     }
     operator.started();
     return Effect().persist(new StrategyStarted(clock.millis()))
-        .thenRun(s -> afterChange((DefinedStrategy) s))
+        .thenRun(s -> {
+          afterChange((DefinedStrategy) s);
+          TradeLog.strategy(strategyId, "started");
+        })
         .thenReply(cmd.replyTo(), s -> new Done(details((DefinedStrategy) s)));
   }
 
@@ -430,6 +435,7 @@ public final class StrategyEntity
         .thenRun(s -> {
           afterChange((DefinedStrategy) s);
           followUps.cancelOpenOrders((DefinedStrategy) s, cmd.reason());
+          TradeLog.strategy(strategyId, "stopped: " + cmd.reason());
         })
         .thenReply(cmd.replyTo(), s -> new Done(details((DefinedStrategy) s)));
   }
@@ -538,9 +544,9 @@ public final class StrategyEntity
       return Effect().noReply();
     }
     String reason = "runner crashed " + runner.crashesAllowed() + " times in a row";
-    context.getLog().error("strategy {} failed: {}", strategyId, reason);
     return Effect().persist(new StrategyFailed(reason, clock.millis()))
         .thenRun(s -> {
+          TradeLog.strategyWarning(strategyId, "failed: " + reason);
           directory.coordinator().tell(new SafetyCoordinator.ReportAlert(Alert.STRATEGY_FAILED, strategyId, reason));
           followUps.cancelOpenOrders(state, reason);
         })

@@ -103,9 +103,9 @@ final class StrategyOperatorCommands {
       return effects.noReply();
     }
     String reason = "paused: its last " + cmd.refused() + " orders were refused, the last for " + cmd.lastReason();
-    context.getLog().warn("strategy {} {}", strategyId, reason);
     return effects.persist(new StrategyStopped(reason, clock.millis()))
         .thenRun(s -> {
+          TradeLog.strategyWarning(strategyId, reason);
           host.afterChange((DefinedStrategy) s);
           followUps.cancelOpenOrders((DefinedStrategy) s, reason);
           directory.coordinator().tell(new SafetyCoordinator.ReportAlert(Alert.STRATEGY_PAUSED, strategyId, reason));
@@ -119,7 +119,7 @@ final class StrategyOperatorCommands {
    */
   ReplyEffect<Event, State> flatten(DefinedStrategy state, FlattenStrategy cmd) {
     flatten.start(clock.millis());
-    context.getLog().info("strategy {} flattens {}: {}", strategyId, Flattening.held(state.book()), cmd.reason());
+    TradeLog.strategy(strategyId, "flattens " + Flattening.held(state.book()) + ": " + cmd.reason());
     if (state.status() != StrategyStatus.RUNNING) {
       followUps.cancelOpenOrders(state, "flatten: " + cmd.reason());
       context.getSelf().tell(ContinueFlatten.INSTANCE);
@@ -144,10 +144,10 @@ final class StrategyOperatorCommands {
       if (!flatten.active()) {
         List<String> held = Flattening.held(state.book());
         if (held.isEmpty()) {
-          context.getLog().info("strategy {} is flat", strategyId);
+          TradeLog.strategy(strategyId, "is flat");
         } else {
-          context.getLog().warn("strategy {} could not flatten {}: its closing orders filled nothing {} times",
-              strategyId, held, FlattenRequest.ATTEMPTS);
+          TradeLog.strategyWarning(strategyId, "could not flatten " + held + ": its closing orders filled nothing "
+              + FlattenRequest.ATTEMPTS + " times");
         }
       }
       return effects.noReply();
@@ -168,7 +168,10 @@ final class StrategyOperatorCommands {
       return effects.reply(cmd.replyTo(), new Refused(Refusal.CONFLICT, why.get()));
     }
     return effects.persist(new StrategyDeleted(cmd.reason(), clock.millis()))
-        .thenRun(s -> host.afterChange((DefinedStrategy) s))
+        .thenRun(s -> {
+          host.afterChange((DefinedStrategy) s);
+          TradeLog.strategy(strategyId, "deleted: " + cmd.reason());
+        })
         .thenReply(cmd.replyTo(), s -> new Done(host.details((DefinedStrategy) s)));
   }
 
@@ -183,6 +186,7 @@ final class StrategyOperatorCommands {
       return effects.reply(cmd.replyTo(), new Refused(Refusal.INVALID, problem.get()));
     }
     return effects.persist(new StrategyReconfigured(next, clock.millis()))
+        .thenRun(s -> TradeLog.strategy(strategyId, "new parameters " + new java.util.TreeMap<>(next.params())))
         .thenReply(cmd.replyTo(), s -> new Done(host.details((DefinedStrategy) s)));
   }
 

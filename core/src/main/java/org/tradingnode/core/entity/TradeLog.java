@@ -24,11 +24,13 @@ final class TradeLog {
   static final String FILLS = "trading.fills";
   static final String MODE = "trading.mode";
   static final String ALERTS = "trading.alerts";
+  static final String STRATEGIES = "trading.strategies";
 
   private static final Logger ORDER_LINES = LoggerFactory.getLogger(ORDERS);
   private static final Logger FILL_LINES = LoggerFactory.getLogger(FILLS);
   private static final Logger MODE_LINES = LoggerFactory.getLogger(MODE);
   private static final Logger ALERT_LINES = LoggerFactory.getLogger(ALERTS);
+  private static final Logger STRATEGY_LINES = LoggerFactory.getLogger(STRATEGIES);
 
   /** decision, strategy, exchange:symbol, side, quantity @ price, client order id, and why (may be empty). */
   private static final String ORDER_LINE = "{} {} {} {} {} @ {} {}{}";
@@ -124,6 +126,16 @@ final class TradeLog {
     } else {
       MODE_LINES.info("{} (again): {}", mode, reason);
     }
+  }
+
+  /** What happened to a strategy as a whole (paused, flattened, failed), after it was recorded. */
+  static void strategy(String strategyId, String what) {
+    STRATEGY_LINES.info("{} {}", left(strategyId, STRATEGY_WIDTH), what);
+  }
+
+  /** As {@link #strategy}, for what needs an operator's attention. */
+  static void strategyWarning(String strategyId, String what) {
+    STRATEGY_LINES.warn("{} {}", left(strategyId, STRATEGY_WIDTH), what);
   }
 
   /** An alert the coordinator recorded. */
