@@ -37,6 +37,7 @@ import org.tradingnode.core.domain.strategy.IntentProposal;
 import org.tradingnode.core.domain.strategy.StrategyConfig;
 import org.tradingnode.core.domain.strategy.StrategyTypes;
 import org.tradingnode.core.domain.strategy.TradingStrategy;
+import org.tradingnode.core.testing.LogLines;
 import org.tradingnode.core.testing.ManualClock;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -370,6 +371,8 @@ class StrategyEntityTest {
     create();
     directory.coordinator.expectMessageClass(SafetyCoordinator.Register.class);
     int allowed = RunnerSupervision.defaults().maxRefusalsInARow();
+    @SuppressWarnings("resource")
+    LogLines pauses = LogLines.capture(TradeLog.STRATEGIES);
     for (int i = 1; i <= allowed; i++) {
       refusedBuy(2L * i, "s1-" + i);
       if (i < allowed) {
@@ -379,10 +382,15 @@ class StrategyEntityTest {
 
     SafetyCoordinator.ReportAlert alert = directory.coordinator.expectMessageClass(SafetyCoordinator.ReportAlert.class);
     assertEquals(Alert.STRATEGY_PAUSED, alert.alert());
+    assertEquals(1, pauses.containing("paused: its last " + allowed + " orders were refused").size(),
+        pauses.lines().toString());
     assertEquals(StrategyStatus.STOPPED, state().status());
     assertTrue(state().statusReason().startsWith("paused: its last " + allowed + " orders were refused"),
         state().statusReason());
     assertTrue(state().statusReason().contains("MAX_ORDER_NOTIONAL"), state().statusReason());
+    entity.restart();
+    assertEquals(1, pauses.containing("paused").size(), "replaying the pause logs nothing again");
+    pauses.close();
   }
 
   @Test
