@@ -235,7 +235,7 @@ abstract class NodeEndToEndContract {
     assertEquals("StrategyCreated", events.get(0).get("eventType").asText());
     for (int i = 0; i < events.size(); i++) {
       assertEquals(i + 1, events.get(i).get("sequenceNumber").asLong());
-      assertTrue(events.get(i).get("timestamp").asLong() > 0);
+      assertStoredSinceTheStart(events.get(i));
     }
     assertTrue(any(events, e -> e.get("eventType").asText().equals("OrderIntended")));
     assertTrue(any(events, e -> e.get("eventType").asText().equals("StrategyHalted")));
@@ -280,8 +280,8 @@ abstract class NodeEndToEndContract {
     JsonNode second = ApiClient.until(() -> api.get("/api/v1/audit/events?type=strategy&limit=3&after=" + next),
         a -> a.status() == 200, 30, "the second page").body();
     assertEquals(3, second.get("events").size(), second.toString());
-    assertTrue(first.get("events").get(2).get("timestamp").asLong()
-        <= second.get("events").get(0).get("timestamp").asLong());
+    assertFalse(Instant.parse(first.get("events").get(2).get("timestamp").asText())
+        .isAfter(Instant.parse(second.get("events").get(0).get("timestamp").asText())));
     assertError(api.get("/api/v1/audit/events?type=strategy&after=garbage"), 400, "invalid_after");
     assertError(api.get("/api/v1/audit/events?type=strategy&from=yesterday"), 400, "invalid_from");
     assertError(api.get("/api/v1/audit/events?type=strategy&from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z"),
@@ -364,6 +364,13 @@ abstract class NodeEndToEndContract {
     Map<String, String> byKey = new TreeMap<>();
     positions.forEach(p -> byKey.put(p.get("strategyId").asText() + "/" + p.get("symbol").asText(), p.toString()));
     return byKey;
+  }
+
+  /** The event's ISO-8601 time is its epoch milliseconds, and it was stored since this test started the node. */
+  private void assertStoredSinceTheStart(JsonNode event) {
+    Instant storedAt = Instant.parse(event.get("timestamp").asText());
+    assertEquals(storedAt.toEpochMilli(), event.get("timestampMs").asLong(), event.toString());
+    assertFalse(storedAt.isBefore(startedAt), event.toString());
   }
 
   private static void assertError(ApiClient.Answer answer, int status, String code) {

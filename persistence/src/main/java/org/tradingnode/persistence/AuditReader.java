@@ -135,7 +135,7 @@ public final class AuditReader {
     Object stored = envelope.event();
     Object event = JournalEvents.unwrap(stored);
     ChainedEvent chained = stored instanceof ChainedEvent c ? c : null;
-    return new AuditEvent(envelope.persistenceId(), envelope.sequenceNr(), storedAt(envelope),
+    return AuditEvent.of(envelope.persistenceId(), envelope.sequenceNr(), storedAt(envelope),
         event.getClass().getSimpleName(), json.valueToTree(event),
         chained == null ? null : chained.previousHash(), chained == null ? null : chained.hash());
   }

@@ -123,7 +123,8 @@ abstract class AuditTrailContract {
     listed.forEach(e -> assertTrue(seen.add(e.persistenceId() + "#" + e.sequenceNumber()), "listed twice: " + e));
     assertEquals(expected, new HashSet<>(listed.stream().map(AuditEvent::persistenceId).toList()));
     for (int i = 1; i < listed.size(); i++) {
-      assertTrue(listed.get(i - 1).timestamp() <= listed.get(i).timestamp(), "out of time order at " + i + ": " + listed);
+      assertTrue(listed.get(i - 1).timestampMs() <= listed.get(i).timestampMs(),
+          "out of time order at " + i + ": " + listed);
     }
     listed.forEach(e -> assertEquals("SymbolWentLive", e.eventType()));
   }
