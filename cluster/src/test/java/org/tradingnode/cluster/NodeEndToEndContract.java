@@ -134,6 +134,8 @@ abstract class NodeEndToEndContract {
          "priceBandPercent": 1, "maxOrdersPerMinute": 1, "dailyLossLimit": 1}"""), 400, "invalid_limit");
     assertError(api.post("/api/v1/emergency-stop", "{}"), 400, "missing_reason");
     assertError(api.get("/api/v1/audit/events?type=planet&id=x"), 400, "invalid_type");
+    assertError(api.get("/api/v1/audit/events?type=connection&id=demo"), 400, "invalid_id");
+    assertError(api.get("/api/v1/audit/verify?type=symbol&id=BTCUSDT"), 400, "invalid_id");
     assertError(api.get("/api/v1/no-such-path"), 404, "not_found");
     assertEquals("RUNNING", api.get("/api/v1/strategies/big-spender").body().get("status").asText());
   }
