@@ -125,6 +125,21 @@ final class Validation {
     throw ApiError.badRequest("invalid_" + name, name + " must be true or false");
   }
 
+  static long positiveLong(String value, String name, long fallback) {
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      long n = Long.parseLong(value);
+      if (n < 1) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw ApiError.badRequest("invalid_" + name, name + " must be a positive integer");
+    }
+  }
+
   static int positiveInt(String value, String name, int fallback, int max) {
     if (value == null) {
       return fallback;

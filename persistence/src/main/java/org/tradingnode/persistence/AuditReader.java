@@ -55,6 +55,17 @@ public final class AuditReader {
   }
 
   /**
+   * A page of the events of entity {@code type|id} from {@code fromSequenceNr}, at most {@code limit}; its
+   * {@code next} is the sequence number of the first event after the page, null when there is none.
+   */
+  public CompletionStage<EntityAuditPage> pageOf(String entityType, String entityId, long fromSequenceNr,
+      int limit) {
+    return eventsOf(entityType, entityId, fromSequenceNr, Math.addExact(limit, 1)).thenApply(events ->
+        events.size() > limit ? new EntityAuditPage(events.subList(0, limit), events.get(limit).sequenceNumber())
+            : new EntityAuditPage(events, null));
+  }
+
+  /**
    * The events of every entity of the type stored from {@code fromMillis} to {@code toMillis}
    * (inclusive), in time order, at most {@code limit}; {@code after} continues a listing where its
    * previous page ended.
