@@ -34,9 +34,10 @@ import org.tradingnode.persistence.marketdata.MarketDataStore;
  * The node as a user runs it: its own JVM on free ports with a fresh data directory, driven only
  * through the HTTP API, the same on every journal profile. The steps build on each other, in order:
  * trading, a limit breach, bad input, the emergency stop, a kill -9 and restart on the same data,
- * positions against fills and against the strategies' own books, resume, the audit trail, an event
- * edited in the database named by the chain verification, and the market data recorded from the paper
- * feed before and after the kill.
+ * positions against fills and against the strategies' own books, resume, the audit trail (a strategy's,
+ * a type's page by page, and a connection's, a symbol's and the coordinator's by the ids their listings
+ * show), an event edited in the database named by the chain verification, and the market data recorded
+ * from the paper feed before and after the kill.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -245,7 +246,7 @@ abstract class NodeEndToEndContract {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void theHashChainVerifiesAndAnEventEditedInTheDatabaseIsNamed() throws Exception {
     JsonNode verified = api.get("/api/v1/audit/verify?type=strategy&id=resting-buyer").body();
     int stored = allEvents("type=strategy&id=resting-buyer").size();
@@ -292,7 +293,34 @@ abstract class NodeEndToEndContract {
   }
 
   @Test
-  @Order(11)
+  @Order(10)
+  void theConnectionTheSymbolAndTheCoordinatorAreAuditedByTheIdsTheirListingsShow() {
+    Map<String, String> idByType = Map.of("connection", "paper:demo", "symbol", "paper:BTCUSDT",
+        "coordinator", "global");
+    for (var entity : idByType.entrySet()) {
+      String type = entity.getKey();
+      JsonNode listed = api.get("/api/v1/audit/events?type=" + type).body().get("events");
+      assertTrue(any(listed, e -> e.get("entityId").asText().equals(entity.getValue())), type + ": " + listed);
+
+      JsonNode events = api.get("/api/v1/audit/events?type=" + type + "&id=" + entity.getValue()).body()
+          .get("events");
+      JsonNode verified = api.get("/api/v1/audit/verify?type=" + type + "&id=" + entity.getValue()).body();
+
+      assertEquals(1, events.get(0).get("sequenceNumber").asLong(), type + ": " + events);
+      events.forEach(e -> {
+        assertEquals(entity.getValue(), e.get("entityId").asText(), e.toString());
+        assertStoredSinceTheStart(e);
+      });
+      assertTrue(verified.get("ok").asBoolean(), type + ": " + verified);
+      assertTrue(verified.get("verified").asInt() >= events.size(), type + ": " + verified);
+      assertEquals(0, verified.get("unchained").asInt(), type + ": " + verified);
+    }
+    assertEquals(api.get("/api/v1/audit/events?type=coordinator&id=global&limit=1").body(),
+        api.get("/api/v1/audit/events?type=coordinator&limit=1").body());
+  }
+
+  @Test
+  @Order(12)
   void theMarketDataTheNodeReceivedIsRecordedAcrossTheKillAndReplays() throws Exception {
     ActorTestKit kit = ActorTestKit.create();
     try {
@@ -315,7 +343,7 @@ abstract class NodeEndToEndContract {
   }
 
   @Test
-  @Order(12)
+  @Order(13)
   void aSigtermStopsTheLastNodeWithoutWaitingOutItsShardRegionsForMarketDataNobodyCanTake() throws Exception {
     assertTrue(node.stop(60), "the node did not exit by itself after SIGTERM (log: " + node.log + ")");
 
