@@ -38,9 +38,10 @@ import org.tradingnode.persistence.marketdata.MarketDataStore;
  * The node as a user runs it: its own JVM on free ports with a fresh data directory, driven only
  * through the HTTP API, the same on every journal profile. The steps build on each other, in order:
  * trading, a limit breach, bad input, the emergency stop, a kill -9 and restart on the same data,
- * positions against fills and against the strategies' own books, resume, the audit trail, an event
- * edited in the database named by the chain verification, the market data recorded from the paper
- * feed before and after the kill, and the trading lines of the two nodes' logs.
+ * positions against fills and against the strategies' own books, resume, the audit trail (a strategy's,
+ * a type's page by page, and a connection's, a symbol's and the coordinator's by the ids their listings
+ * show), an event edited in the database named by the chain verification, the market data recorded
+ * from the paper feed before and after the kill, and the trading lines of the two nodes' logs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -160,6 +161,8 @@ abstract class NodeEndToEndContract {
          "priceBandPercent": 1, "maxOrdersPerMinute": 1, "dailyLossLimit": 1}"""), 400, "invalid_limit");
     assertError(api.post("/api/v1/emergency-stop", "{}"), 400, "missing_reason");
     assertError(api.get("/api/v1/audit/events?type=planet&id=x"), 400, "invalid_type");
+    assertError(api.get("/api/v1/audit/events?type=connection&id=demo"), 400, "invalid_id");
+    assertError(api.get("/api/v1/audit/verify?type=symbol&id=BTCUSDT"), 400, "invalid_id");
     assertError(api.get("/api/v1/no-such-path"), 404, "not_found");
     assertEquals("RUNNING", api.get("/api/v1/strategies/big-spender").body().get("status").asText());
   }
@@ -300,13 +303,13 @@ abstract class NodeEndToEndContract {
   @Test
   @Order(8)
   void theAuditTrailShowsAStrategysJournalEventsInOrder() {
-    JsonNode events = api.get("/api/v1/audit/events?type=strategy&id=resting-buyer").body();
+    JsonNode events = api.get("/api/v1/audit/events?type=strategy&id=resting-buyer").body().get("events");
 
     assertTrue(events.size() >= 4, events.toString());
     assertEquals("StrategyCreated", events.get(0).get("eventType").asText());
     for (int i = 0; i < events.size(); i++) {
       assertEquals(i + 1, events.get(i).get("sequenceNumber").asLong());
-      assertTrue(events.get(i).get("timestamp").asLong() > 0);
+      assertStoredSinceTheStart(events.get(i));
     }
     assertTrue(any(events, e -> e.get("eventType").asText().equals("OrderIntended")));
     assertTrue(any(events, e -> e.get("eventType").asText().equals("StrategyHalted")));
@@ -314,13 +317,14 @@ abstract class NodeEndToEndContract {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void theHashChainVerifiesAndAnEventEditedInTheDatabaseIsNamed() throws Exception {
     JsonNode verified = api.get("/api/v1/audit/verify?type=strategy&id=resting-buyer").body();
-    int stored = api.get("/api/v1/audit/events?type=strategy&id=resting-buyer").body().size();
+    int stored = allEvents("type=strategy&id=resting-buyer").size();
     assertTrue(verified.get("ok").asBoolean(), verified.toString());
     assertEquals(stored, verified.get("verified").asInt());
-    JsonNode created = api.get("/api/v1/audit/events?type=strategy&id=resting-buyer&limit=1").body().get(0);
+    JsonNode created = api.get("/api/v1/audit/events?type=strategy&id=resting-buyer&limit=1").body().get("events")
+        .get(0);
     assertEquals(1, created.get("sequenceNumber").asInt());
     assertEquals(64, created.get("hash").asText().length());
 
@@ -352,8 +356,8 @@ abstract class NodeEndToEndContract {
     JsonNode second = ApiClient.until(() -> api.get("/api/v1/audit/events?type=strategy&limit=3&after=" + next),
         a -> a.status() == 200, 30, "the second page").body();
     assertEquals(3, second.get("events").size(), second.toString());
-    assertTrue(first.get("events").get(2).get("timestamp").asLong()
-        <= second.get("events").get(0).get("timestamp").asLong());
+    assertFalse(Instant.parse(first.get("events").get(2).get("timestamp").asText())
+        .isAfter(Instant.parse(second.get("events").get(0).get("timestamp").asText())));
     assertError(api.get("/api/v1/audit/events?type=strategy&after=garbage"), 400, "invalid_after");
     assertError(api.get("/api/v1/audit/events?type=strategy&from=yesterday"), 400, "invalid_from");
     assertError(api.get("/api/v1/audit/events?type=strategy&from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z"),
@@ -361,7 +365,34 @@ abstract class NodeEndToEndContract {
   }
 
   @Test
-  @Order(11)
+  @Order(10)
+  void theConnectionTheSymbolAndTheCoordinatorAreAuditedByTheIdsTheirListingsShow() {
+    Map<String, String> idByType = Map.of("connection", "paper:demo", "symbol", "paper:BTCUSDT",
+        "coordinator", "global");
+    for (var entity : idByType.entrySet()) {
+      String type = entity.getKey();
+      JsonNode listed = api.get("/api/v1/audit/events?type=" + type).body().get("events");
+      assertTrue(any(listed, e -> e.get("entityId").asText().equals(entity.getValue())), type + ": " + listed);
+
+      JsonNode events = api.get("/api/v1/audit/events?type=" + type + "&id=" + entity.getValue()).body()
+          .get("events");
+      JsonNode verified = api.get("/api/v1/audit/verify?type=" + type + "&id=" + entity.getValue()).body();
+
+      assertEquals(1, events.get(0).get("sequenceNumber").asLong(), type + ": " + events);
+      events.forEach(e -> {
+        assertEquals(entity.getValue(), e.get("entityId").asText(), e.toString());
+        assertStoredSinceTheStart(e);
+      });
+      assertTrue(verified.get("ok").asBoolean(), type + ": " + verified);
+      assertTrue(verified.get("verified").asInt() >= events.size(), type + ": " + verified);
+      assertEquals(0, verified.get("unchained").asInt(), type + ": " + verified);
+    }
+    assertEquals(api.get("/api/v1/audit/events?type=coordinator&id=global&limit=1").body(),
+        api.get("/api/v1/audit/events?type=coordinator&limit=1").body());
+  }
+
+  @Test
+  @Order(12)
   void theMarketDataTheNodeReceivedIsRecordedAcrossTheKillAndReplays() throws Exception {
     ActorTestKit kit = ActorTestKit.create();
     try {
@@ -384,7 +415,7 @@ abstract class NodeEndToEndContract {
   }
 
   @Test
-  @Order(12)
+  @Order(13)
   void aSigtermStopsTheLastNodeWithoutWaitingOutItsShardRegionsForMarketDataNobodyCanTake() throws Exception {
     assertTrue(node.stop(60), "the node did not exit by itself after SIGTERM (log: " + node.log + ")");
 
@@ -474,6 +505,25 @@ abstract class NodeEndToEndContract {
       count++;
     }
     return count;
+  }
+
+  /** Every event of one entity, page by page ({@code next} is the following page's {@code from}). */
+  private List<JsonNode> allEvents(String entity) {
+    List<JsonNode> events = new ArrayList<>();
+    JsonNode page = api.get("/api/v1/audit/events?" + entity).body();
+    page.get("events").forEach(events::add);
+    while (!page.get("next").isNull()) {
+      page = api.get("/api/v1/audit/events?" + entity + "&from=" + page.get("next").asLong()).body();
+      page.get("events").forEach(events::add);
+    }
+    return events;
+  }
+
+  /** The event's ISO-8601 time is its epoch milliseconds, and it was stored since this test started the node. */
+  private void assertStoredSinceTheStart(JsonNode event) {
+    Instant storedAt = Instant.parse(event.get("timestamp").asText());
+    assertEquals(storedAt.toEpochMilli(), event.get("timestampMs").asLong(), event.toString());
+    assertFalse(storedAt.isBefore(startedAt), event.toString());
   }
 
   private static void assertError(ApiClient.Answer answer, int status, String code) {

@@ -15,15 +15,20 @@ import org.tradingnode.core.domain.strategy.StrategyConfig;
 
 /** Checks of request input, so that nothing malformed reaches an entity. */
 final class Validation {
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
-  private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9]{2,20}");
+  /** The shape of an id (strategy, account, exchange): what {@link #ID_RULE} says. */
+  static final String ID_REGEX = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}";
+  static final String ID_RULE = "1-64 letters, digits, '_', '.' or '-', starting with a letter or digit";
+  /** The shape of a symbol on a venue: what {@link #SYMBOL_RULE} says. */
+  static final String SYMBOL_REGEX = "[A-Z0-9]{2,20}";
+  static final String SYMBOL_RULE = "2-20 upper-case letters or digits";
+  private static final Pattern ID = Pattern.compile(ID_REGEX);
+  private static final Pattern SYMBOL = Pattern.compile(SYMBOL_REGEX);
 
   private Validation() {}
 
   static String id(String value, String what) {
     if (value == null || !ID.matcher(value).matches()) {
-      throw ApiError.badRequest("invalid_" + what,
-          what + " must be 1-64 letters, digits, '_', '.' or '-' and start with a letter or digit");
+      throw ApiError.badRequest("invalid_" + what, what + " must be " + ID_RULE);
     }
     return value;
   }
@@ -67,7 +72,7 @@ final class Validation {
     }
     for (String s : symbols) {
       if (s == null || !SYMBOL.matcher(s).matches()) {
-        throw ApiError.badRequest("invalid_symbols", "symbol '" + s + "' must be 2-20 upper-case letters or digits");
+        throw ApiError.badRequest("invalid_symbols", "symbol '" + s + "' must be " + SYMBOL_RULE);
       }
     }
     Map<String, String> params = new TreeMap<>();
@@ -150,6 +155,21 @@ final class Validation {
       return true;
     }
     throw ApiError.badRequest("invalid_" + name, name + " must be true or false");
+  }
+
+  static long positiveLong(String value, String name, long fallback) {
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      long n = Long.parseLong(value);
+      if (n < 1) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw ApiError.badRequest("invalid_" + name, name + " must be a positive integer");
+    }
   }
 
   static int positiveInt(String value, String name, int fallback, int max) {

@@ -55,6 +55,17 @@ public final class AuditReader {
   }
 
   /**
+   * A page of the events of entity {@code type|id} from {@code fromSequenceNr}, at most {@code limit}; its
+   * {@code next} is the sequence number of the first event after the page, null when there is none.
+   */
+  public CompletionStage<EntityAuditPage> pageOf(String entityType, String entityId, long fromSequenceNr,
+      int limit) {
+    return eventsOf(entityType, entityId, fromSequenceNr, Math.addExact(limit, 1)).thenApply(events ->
+        events.size() > limit ? new EntityAuditPage(events.subList(0, limit), events.get(limit).sequenceNumber())
+            : new EntityAuditPage(events, null));
+  }
+
+  /**
    * The events of every entity of the type stored from {@code fromMillis} to {@code toMillis}
    * (inclusive), in time order, at most {@code limit}; {@code after} continues a listing where its
    * previous page ended.
@@ -135,7 +146,7 @@ public final class AuditReader {
     Object stored = envelope.event();
     Object event = JournalEvents.unwrap(stored);
     ChainedEvent chained = stored instanceof ChainedEvent c ? c : null;
-    return new AuditEvent(envelope.persistenceId(), envelope.sequenceNr(), storedAt(envelope),
+    return AuditEvent.of(envelope.persistenceId(), envelope.sequenceNr(), storedAt(envelope),
         event.getClass().getSimpleName(), json.valueToTree(event),
         chained == null ? null : chained.previousHash(), chained == null ? null : chained.hash());
   }

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.LongStream;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.RecipientRef;
@@ -41,8 +42,9 @@ import org.tradingnode.core.testing.Await;
 
 /**
  * The audit trail on a real journal, the same for every profile: the hash chain of an entity verifies
- * across snapshots and a restart, an event edited in the database is named by the verifier, and the
- * events of a type are listed across entities in time order, page by page.
+ * across snapshots and a restart, an event edited in the database is named by the verifier, the events
+ * of a type are listed across entities in time order, page by page, and one entity's events are paged
+ * by sequence number.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -123,9 +125,31 @@ abstract class AuditTrailContract {
     listed.forEach(e -> assertTrue(seen.add(e.persistenceId() + "#" + e.sequenceNumber()), "listed twice: " + e));
     assertEquals(expected, new HashSet<>(listed.stream().map(AuditEvent::persistenceId).toList()));
     for (int i = 1; i < listed.size(); i++) {
-      assertTrue(listed.get(i - 1).timestamp() <= listed.get(i).timestamp(), "out of time order at " + i + ": " + listed);
+      assertTrue(listed.get(i - 1).timestampMs() <= listed.get(i).timestampMs(),
+          "out of time order at " + i + ": " + listed);
     }
     listed.forEach(e -> assertEquals("SymbolWentLive", e.eventType()));
+  }
+
+  @Test
+  @Order(4)
+  void theEventsOfAnEntityArePagedBySequenceNumberWithoutGapsOrRepeats() {
+    int stored = await(audit.eventsOf("SafetyCoordinator", "global", 1, 10_000)).size();
+    List<Long> paged = new ArrayList<>();
+    List<Integer> pageSizes = new ArrayList<>();
+
+    Long from = 1L;
+    while (from != null) {
+      EntityAuditPage page = await(audit.pageOf("SafetyCoordinator", "global", from, 100));
+      page.events().forEach(e -> paged.add(e.sequenceNumber()));
+      pageSizes.add(page.events().size());
+      from = page.next();
+    }
+
+    assertTrue(stored > 200, "events stored: " + stored);
+    assertEquals(LongStream.rangeClosed(1, stored).boxed().toList(), paged);
+    assertEquals((stored + 99) / 100, pageSizes.size(), pageSizes.toString());
+    pageSizes.subList(0, pageSizes.size() - 1).forEach(size -> assertEquals(100, size, pageSizes.toString()));
   }
 
   /**
