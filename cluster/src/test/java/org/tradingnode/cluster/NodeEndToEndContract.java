@@ -319,10 +319,14 @@ abstract class NodeEndToEndContract {
   @Test
   @Order(11)
   void theHashChainVerifiesAndAnEventEditedInTheDatabaseIsNamed() throws Exception {
+    // The strategy runs again since the resume: it may store events between the three calls.
+    int storedBefore = allEvents("type=strategy&id=resting-buyer").size();
     JsonNode verified = api.get("/api/v1/audit/verify?type=strategy&id=resting-buyer").body();
-    int stored = allEvents("type=strategy&id=resting-buyer").size();
+    int storedAfter = allEvents("type=strategy&id=resting-buyer").size();
     assertTrue(verified.get("ok").asBoolean(), verified.toString());
-    assertEquals(stored, verified.get("verified").asInt());
+    int checked = verified.get("verified").asInt();
+    assertTrue(storedBefore <= checked && checked <= storedAfter,
+        storedBefore + " <= " + checked + " <= " + storedAfter + " events verified");
     JsonNode created = api.get("/api/v1/audit/events?type=strategy&id=resting-buyer&limit=1").body().get("events")
         .get(0);
     assertEquals(1, created.get("sequenceNumber").asInt());
