@@ -32,13 +32,11 @@ import org.tradingnode.core.domain.mode.TradingMode;
 import org.tradingnode.core.domain.instrument.Instrument;
 import org.tradingnode.core.domain.order.Order;
 import org.tradingnode.core.domain.risk.RiskLimits;
-import org.tradingnode.core.domain.strategy.ConfigProblem;
 import org.tradingnode.core.entity.EntityDirectory;
 import org.tradingnode.core.entity.KillSwitch;
 import org.tradingnode.core.entity.ModeView;
 import org.tradingnode.core.entity.RiskEntity;
 import org.tradingnode.core.entity.SafetyCoordinator;
-import org.tradingnode.core.entity.StrategyDetails;
 import org.tradingnode.core.entity.StrategyEntity;
 import org.tradingnode.core.entity.StrategyStatus;
 import org.tradingnode.persistence.AuditReader;
@@ -74,6 +72,7 @@ public final class ControlRoutes extends AllDirectives {
   private static final Duration ACCOUNT_DEADLINE = Duration.ofMillis(850);
   private final HaltAccounts haltAccounts;
   private final AccountQueries accounts;
+  private final StrategyCommands strategies;
   private final ReadSideFreshness freshness;
 
   public ControlRoutes(ActorSystem<?> system, EntityDirectory directory, AuditReader audit, ReadSideQueries readSide,
@@ -90,6 +89,7 @@ public final class ControlRoutes extends AllDirectives {
     this.haltAccounts = new HaltAccounts(system);
     this.accounts = new AccountQueries(system, directory, readSide, catalog, timeout, java.time.Clock.systemUTC());
     this.freshness = ReadSide.freshness(system, readSide);
+    this.strategies = new StrategyCommands(system, directory, readSide, catalog, timeout);
   }
 
   public Route routes() {
@@ -138,20 +138,20 @@ public final class ControlRoutes extends AllDirectives {
   private Route strategyRoutes() {
     return concat(
         pathEndOrSingleSlash(() -> concat(
-            get(() -> parameterMap(params -> readSideListing(params, this::strategies))),
-            post(() -> body(json -> respondWith(201, () -> createStrategy(json)))))),
+            get(() -> parameterMap(params -> readSideListing(params, strategies::listing))),
+            post(() -> body(json -> respondWith(201, () -> strategies.create(json)))))),
         path(PathMatchers.segment(), id -> concat(
-            get(() -> respond(() -> strategy(id, StrategyEntity.GetStrategy::new))),
-            delete(() -> body(json -> respond(() -> strategy(id,
+            get(() -> respond(() -> strategies.ask(id, StrategyEntity.GetStrategy::new))),
+            delete(() -> body(json -> respond(() -> strategies.ask(id,
                 replyTo -> new StrategyEntity.DeleteStrategy(optionalReason(json, "deleted by operator"), replyTo))))),
-            put(() -> body(json -> respond(() -> reconfigure(id, json, false)))),
-            patch(() -> body(json -> respond(() -> reconfigure(id, json, true)))))),
+            put(() -> body(json -> respond(() -> strategies.reconfigure(id, json, false)))),
+            patch(() -> body(json -> respond(() -> strategies.reconfigure(id, json, true)))))),
         path(PathMatchers.segment().slash("flatten"), id -> post(() -> body(json -> respond(() ->
-            strategy(id, replyTo -> new StrategyEntity.FlattenStrategy(optionalReason(json, "flattened by operator"),
+            strategies.ask(id, replyTo -> new StrategyEntity.FlattenStrategy(optionalReason(json, "flattened by operator"),
                 false, replyTo)))))),
         path(PathMatchers.segment().slash("start"), id -> post(() ->
-            respond(() -> strategy(id, StrategyEntity.StartStrategy::new)))),
-        path(PathMatchers.segment().slash("stop"), id -> post(() -> body(json -> respond(() -> strategy(id,
+            respond(() -> strategies.ask(id, StrategyEntity.StartStrategy::new)))),
+        path(PathMatchers.segment().slash("stop"), id -> post(() -> body(json -> respond(() -> strategies.ask(id,
             replyTo -> new StrategyEntity.StopStrategy(optionalReason(json, "stopped by operator"), replyTo)))))));
   }
 
@@ -196,26 +196,11 @@ public final class ControlRoutes extends AllDirectives {
       CompletionStage<ApiModel.HaltAccountResponse> entities = haltAccounts.gather(started,
           started + ACCOUNT_DEADLINE.toNanos());
       CompletionStage<Integer> flattening = flatten
-          ? spread.thenCompose(signal -> flattenEveryStrategy(reason)) : CompletableFuture.completedFuture(0);
+          ? spread.thenCompose(signal -> strategies.flattenEveryStrategy(reason)) : CompletableFuture.completedFuture(0);
       return spread.thenCombine(recorded, (signal, answer) -> answer)
           .thenCombine(entities, (mode, account) -> ApiModel.EmergencyStopResponse.of(mode, account))
           .thenCombine(flattening, ApiModel.EmergencyStopResponse::flattening);
     }));
-  }
-
-  /**
-   * Asks every strategy the read side lists (but deleted ones) to close its positions once halted; a
-   * strategy created moments ago that the read side does not list yet is not asked. Answers how many were.
-   */
-  private CompletionStage<Integer> flattenEveryStrategy(String reason) {
-    return readSide.strategies().thenApply(rows -> {
-      List<StrategyRow> live = rows.stream()
-          .filter(row -> row.status() != StrategyStatus.DELETED).toList();
-      live.forEach(row -> directory.strategy(row.strategyId()).tell(
-          new StrategyEntity.FlattenStrategy(reason, true, system.ignoreRef())));
-      LOG.info("emergency stop flattens {} strategies", live.size());
-      return live.size();
-    });
   }
 
   private Route changeMode(TradingMode target) {
@@ -232,30 +217,6 @@ public final class ControlRoutes extends AllDirectives {
     }));
   }
 
-  /**
-   * Refuses, before any entity is created, a strategy that cannot work: a field missing or malformed, an
-   * unknown type or exchange, an account not declared there, bad parameters, or orders sized so that the
-   * venue or the account's risk limits would refuse each one (a 400 naming every problem and its field).
-   * A strategy created while trading is halted is recorded halted.
-   */
-  private CompletionStage<ApiModel.StrategyResponse> createStrategy(String json) {
-    var config = Validation.strategy(Json.read(json, ApiModel.CreateStrategyRequest.class), catalog);
-    CompletionStage<Optional<RiskLimits>> limits = AskPattern.<RiskEntity.Command, RiskLimits>ask(
-            directory.risk(config.account()), RiskEntity.GetLimits::new, timeout, system.scheduler())
-        .thenApply(Optional::of);
-    CompletionStage<ModeView> mode = AskPattern.<SafetyCoordinator.Command, ModeView>ask(directory.coordinator(),
-            SafetyCoordinator.GetMode::new, timeout, system.scheduler())
-        .exceptionally(e -> null);
-    return limits.thenCombine(mode, (accountLimits, modeInForce) -> {
-      List<ConfigProblem> problems = catalog.types().problemsWith(config, catalog.instruments(), accountLimits);
-      if (!problems.isEmpty()) {
-        throw ApiError.invalid("invalid_strategy", problems);
-      }
-      return modeInForce;
-    }).thenCompose(modeInForce -> strategy(config.id(),
-        replyTo -> new StrategyEntity.CreateStrategy(config, modeInForce, replyTo)));
-  }
-
   private CompletionStage<List<ApiModel.InstrumentResponse>> instruments(String exchange) {
     if (exchange != null && !catalog.instruments().exchanges().contains(exchange)) {
       throw ApiError.badRequest("unknown_exchange", "unknown exchange '" + exchange + "', known: "
@@ -265,49 +226,6 @@ public final class ControlRoutes extends AllDirectives {
         .filter(i -> exchange == null || i.exchange().equals(exchange))
         .sorted(Comparator.comparing(Instrument::exchange).thenComparing(Instrument::symbol))
         .map(ApiModel.InstrumentResponse::of).toList());
-  }
-
-  private CompletionStage<ApiModel.StrategyResponse> strategy(String id,
-      org.apache.pekko.japi.function.Function<org.apache.pekko.actor.typed.ActorRef<StrategyEntity.Reply>,
-          StrategyEntity.Command> command) {
-    Validation.id(id, "id");
-    return AskPattern.ask(directory.strategy(id), command, timeout, system.scheduler())
-        .thenApply(reply -> ApiModel.StrategyResponse.of(details(reply), catalog));
-  }
-
-  private static StrategyDetails details(StrategyEntity.Reply reply) {
-    if (reply instanceof StrategyEntity.Done done) {
-      return done.details();
-    }
-    StrategyEntity.Refused refused = (StrategyEntity.Refused) reply;
-    switch (refused.refusal()) {
-      case NOT_FOUND:
-        throw ApiError.notFound(refused.message());
-      case ALREADY_EXISTS:
-        throw new ApiError(409, "already_exists", refused.message());
-      case CONFLICT:
-        throw ApiError.conflict(refused.message());
-      default:
-        throw ApiError.badRequest("invalid_strategy", refused.message());
-    }
-  }
-
-  /**
-   * Every strategy, from the read side: fast, and available whatever an entity is doing (moving between
-   * nodes, recovering). It trails the journal by the projection's lag; a strategy's own details are
-   * under {@code /api/v1/strategies/{id}}.
-   */
-  private CompletionStage<List<ApiModel.StrategySummaryResponse>> strategies() {
-    return readSide.strategies().thenCombine(readSide.positions(Optional.empty()), (all, positions) -> {
-      List<StrategyRow> rows = all.stream()
-          .filter(row -> row.status() != StrategyStatus.DELETED).toList();
-      Map<String, List<PositionRow>> byStrategy = positions.stream()
-          .collect(Collectors.groupingBy(PositionRow::strategyId));
-      return rows.stream().sorted(Comparator.comparing(StrategyRow::strategyId))
-          .map(row -> ApiModel.StrategySummaryResponse.of(row, byStrategy.getOrDefault(row.strategyId(), List.of()),
-              catalog))
-          .toList();
-    });
   }
 
   private CompletionStage<List<ApiModel.OrderResponse>> orders(String strategy, String account, String status) {
@@ -380,30 +298,6 @@ public final class ControlRoutes extends AllDirectives {
       return fallback;
     }
     return Validation.reason(Json.read(json, ApiModel.ReasonRequest.class));
-  }
-
-  /**
-   * New parameters for a stopped strategy: {@code {"params": {...}}} replacing them all (PUT) or set over
-   * the current ones (PATCH), checked as at creation, against the account's limits too.
-   */
-  private CompletionStage<ApiModel.StrategyResponse> reconfigure(String id, String json, boolean merge) {
-    Validation.id(id, "id");
-    Map<String, String> params = Validation.params(Json.read(json, ApiModel.ParamsRequest.class));
-    return AskPattern.ask(directory.strategy(id), StrategyEntity.GetStrategy::new, timeout, system.scheduler())
-        .thenApply(ControlRoutes::details)
-        .thenCompose(current -> {
-          var next = current.config().withParams(params, merge);
-          return AskPattern.<RiskEntity.Command, RiskLimits>ask(directory.risk(next.account()),
-                  RiskEntity.GetLimits::new, timeout, system.scheduler())
-              .thenCompose(limits -> {
-                List<ConfigProblem> problems = catalog.types().problemsWith(next, catalog.instruments(),
-                    Optional.of(limits));
-                if (!problems.isEmpty()) {
-                  throw ApiError.invalid("invalid_strategy", problems);
-                }
-                return strategy(id, replyTo -> new StrategyEntity.ReconfigureStrategy(params, merge, replyTo));
-              });
-        });
   }
 
   private Route body(Function<String, Route> inner) {
