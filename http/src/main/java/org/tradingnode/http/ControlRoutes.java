@@ -19,11 +19,15 @@ import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.MalformedQueryParamRejection;
 import org.apache.pekko.http.javadsl.server.MethodRejection;
+import org.apache.pekko.http.javadsl.server.MissingQueryParamRejection;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Rejection;
 import org.apache.pekko.http.javadsl.server.RejectionHandler;
+import org.apache.pekko.http.javadsl.server.RequestEntityExpectedRejection;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.javadsl.server.UnsupportedRequestContentTypeRejection;
 import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
 import org.apache.pekko.pattern.StatusReply;
 import org.slf4j.Logger;
@@ -66,9 +70,9 @@ public final class ControlRoutes extends AllDirectives {
   private final Duration timeout;
   /** How long an emergency stop waits for the coordinator to record it before answering anyway. */
   private static final Duration COORDINATOR_WAIT = Duration.ofMillis(200);
-  /** When the emergency stop answers with the entities' account even if some are not done yet. */
   /** How long a listing waits for a new measurement of the read side's lag before it uses the last one. */
   private static final Duration LAG_BUDGET = Duration.ofMillis(250);
+  /** When the emergency stop answers with the entities' account even if some are not done yet. */
   private static final Duration ACCOUNT_DEADLINE = Duration.ofMillis(850);
   private final HaltAccounts haltAccounts;
   private final AccountQueries accounts;
@@ -376,12 +380,29 @@ public final class ControlRoutes extends AllDirectives {
     return HttpResponse.create().withStatus(status).withEntity(ContentTypes.APPLICATION_JSON, Json.write(body));
   }
 
+  /** What the HTTP layer refused, in words and without the names of its classes. */
+  private static String inWords(Rejection rejection) {
+    if (rejection instanceof MissingQueryParamRejection missing) {
+      return "query parameter '" + missing.parameterName() + "' is required";
+    }
+    if (rejection instanceof MalformedQueryParamRejection malformed) {
+      return "query parameter '" + malformed.parameterName() + "' is malformed: " + malformed.errorMsg();
+    }
+    if (rejection instanceof UnsupportedRequestContentTypeRejection) {
+      return "the request body must be JSON (Content-Type: application/json)";
+    }
+    if (rejection instanceof RequestEntityExpectedRejection) {
+      return "a request body is required";
+    }
+    return "the request could not be handled as sent; see the API table in the README";
+  }
+
   private RejectionHandler rejections() {
     return RejectionHandler.newBuilder()
         .handleAll(MethodRejection.class, rejections -> complete(json(405, new ApiError.Body("method_not_allowed",
             "allowed: " + rejections.stream().map(r -> r.supported().name()).distinct().toList()))))
         .handleAll(Rejection.class, rejections -> complete(json(400, new ApiError.Body("bad_request",
-            String.valueOf(rejections.get(0))))))
+            inWords(rejections.get(0))))))
         .handleNotFound(complete(json(404, new ApiError.Body("not_found", "no such resource"))))
         .build();
   }
