@@ -68,6 +68,8 @@ class ThreeNodeFailoverTest {
         + cassandra.contactPoint().getPort());
     env.put("CASSANDRA_KEYSPACE", TestCassandra.freshKeyspacePrefix("failover"));
     env.put("DEMO_STRATEGIES", "off");
+    // The paced strategies send their dust remainders again and again by design: never pause them.
+    env.put("MAX_REFUSALS_IN_A_ROW", "0");
     env.put("MARKET_RECORDING", "off");
     env.put("MARKET_TICK_INTERVAL", "1s");
     cluster = new LocalCluster(root, 3, env);

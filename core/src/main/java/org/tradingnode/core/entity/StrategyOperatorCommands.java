@@ -89,7 +89,7 @@ final class StrategyOperatorCommands {
   /** After an order changed: the pause of a strategy refused too often, the next closing orders of a flatten. */
   void orderChanged(DefinedStrategy state, int refusalsAllowed) {
     int refused = state.book().refusedInARow(refusalsCountedSince);
-    if (state.status() == StrategyStatus.RUNNING && refused >= refusalsAllowed) {
+    if (state.status() == StrategyStatus.RUNNING && refusalsAllowed > 0 && refused >= refusalsAllowed) {
       List<Order> closed = state.book().recentlyClosed();
       context.getSelf().tell(new PauseForRefusals(refused, closed.get(closed.size() - 1).reason()));
     }
