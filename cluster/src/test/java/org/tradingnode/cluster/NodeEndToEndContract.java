@@ -42,8 +42,9 @@ import org.tradingnode.persistence.marketdata.MarketDataStore;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class NodeEndToEndContract {
   private Map<String, String> env;
-  private Path dataDir;
-  private NodeProcess node;
+  /** The node's data directory and the node; a profile's own tests look at them after the contract's. */
+  Path dataDir;
+  NodeProcess node;
   private ApiClient api;
   private Map<String, String> ordersBeforeKill;
   private Map<String, String> positionsBeforeKill;
