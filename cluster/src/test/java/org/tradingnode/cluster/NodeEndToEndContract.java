@@ -47,8 +47,9 @@ import org.tradingnode.persistence.marketdata.MarketDataStore;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class NodeEndToEndContract {
   private Map<String, String> env;
-  private Path dataDir;
-  private NodeProcess node;
+  /** The node's data directory and the node; a profile's own tests look at them after the contract's. */
+  Path dataDir;
+  NodeProcess node;
   /** The logs of the node's processes, in the order they started (killed in step 5, stopped in step 10). */
   private final List<Path> logs = new ArrayList<>();
   private ApiClient api;

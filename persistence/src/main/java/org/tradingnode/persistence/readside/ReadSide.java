@@ -3,8 +3,11 @@ package org.tradingnode.persistence.readside;
 import com.typesafe.config.Config;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.stream.IntStream;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.cluster.sharding.typed.ShardedDaemonProcessSettings;
@@ -64,7 +67,13 @@ public final class ReadSide {
           : config.getConfig("pekko-persistence-jdbc.shared-databases.trading.db");
       H2ReadSideStore store = H2ReadSideStore.open(db.getString("url"), db.getString("user"),
           db.getString("password"), blocking);
-      system.getWhenTerminated().thenRun(store::close);
+      // Closed before the actor system terminates, not when it has: the JVM may exit before a callback on
+      // its termination runs, and the file would then miss its close (and the compaction H2 does then).
+      CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
+          "close-read-side-store", () -> CompletableFuture.supplyAsync(() -> {
+            store.close();
+            return Done.getInstance();
+          }, blocking));
       return store;
     }
     Config cassandra = config.getConfig("trading.cassandra");
