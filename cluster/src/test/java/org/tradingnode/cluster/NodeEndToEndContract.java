@@ -477,11 +477,7 @@ abstract class NodeEndToEndContract {
   @Test
   @Order(13)
   void theLogsShowEachDecisionOnceAcrossTheRestartsAndTheirReplaysAndNoneOfPekkosStartUpChatter() throws Exception {
-    StringBuilder all = new StringBuilder();
-    for (Path log : logs) {
-      all.append(Files.readString(log));
-    }
-    String written = all.toString();
+    String written = NodeProcess.readAll(logs);
     Pattern decision = Pattern.compile("trading\\.orders\\s+(\\S+)\\s+\\S+\\s+\\S+\\s+\\S+\\s+\\S+ @ \\S+\\s+(\\S+)");
     List<String> decisions = new ArrayList<>();
     Matcher matcher = decision.matcher(written);

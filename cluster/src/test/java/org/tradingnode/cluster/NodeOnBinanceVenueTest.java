@@ -196,11 +196,7 @@ class NodeOnBinanceVenueTest {
   @Test
   @Order(5)
   void theNodesLogsShowItsOrdersOnTheVenueAndNeverTheApiKeyOrSecret() throws Exception {
-    StringBuilder all = new StringBuilder();
-    for (Path log : logs) {
-      all.append(Files.readString(log));
-    }
-    String written = all.toString();
+    String written = NodeProcess.readAll(logs);
 
     assertTrue(written.contains("INFO  trading.orders  ACCEPTED  "), logs.toString());
     assertTrue(written.contains(" binance:BTCUSDT ") || written.contains(" binance:ETHUSDT ")

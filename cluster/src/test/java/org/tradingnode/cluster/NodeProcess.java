@@ -2,6 +2,7 @@ package org.tradingnode.cluster;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -116,5 +117,14 @@ final class NodeProcess implements AutoCloseable {
       }
     }
     throw new IOException("no free port between " + FIRST_PORT + " and " + LAST_PORT);
+  }
+
+  /** The text of these logs, one after the other. */
+  static String readAll(List<Path> logs) throws IOException {
+    StringBuilder all = new StringBuilder();
+    for (Path log : logs) {
+      all.append(Files.readString(log));
+    }
+    return all.toString();
   }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -16,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,7 +58,6 @@ import org.tradingnode.core.entity.SymbolEntity;
 import org.tradingnode.core.testing.Await;
 import org.tradingnode.persistence.AuditEvent;
 import org.tradingnode.persistence.AuditReader;
-import org.tradingnode.persistence.EmbeddedJournalSchema;
 import org.tradingnode.persistence.JournalProfile;
 import org.tradingnode.persistence.readside.H2ReadSideStore;
 
@@ -79,8 +76,8 @@ class AuditRoutesTest {
   private static final int COORDINATOR_EVENTS = MODE_CHANGES + 2;
   private static final Pattern ISO_INSTANT =
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z");
-  private final Path dataDir = tempDir();
-  private final Config profile = profile(dataDir);
+  private final Path dataDir = EmbeddedTestProfile.dataDir("audit-routes");
+  private final Config profile = EmbeddedTestProfile.of(dataDir);
   private final ActorTestKit kit = ActorTestKit.create("AuditRoutesTest", profile);
   private final AuditReader journal = new AuditReader(kit.system(), JournalProfile.EMBEDDED.readJournalPluginId());
   private final HttpClient http = HttpClient.newHttpClient();
@@ -90,31 +87,6 @@ class AuditRoutesTest {
   private volatile ActorRef<ExchangeConnectionEntity.Command> connection;
   private H2ReadSideStore store;
   private ServerBinding binding;
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("audit-routes");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static Config profile(Path dataDir) {
-    Config config = ConfigFactory.parseString("""
-            trading.data-dir = "%s"
-            pekko.actor.provider = cluster
-            pekko.remote.artery.canonical.hostname = 127.0.0.1
-            pekko.remote.artery.canonical.port = 0
-            pekko.loglevel = WARNING
-            pekko.coordinated-shutdown.exit-jvm = off
-            pekko.cluster.seed-nodes = []
-            """.formatted(dataDir.toString().replace("\\", "/")))
-        .withFallback(ConfigFactory.parseFile(Path.of("..", "conf", "embedded.conf").toFile()))
-        .withFallback(ConfigFactory.load());
-    Config db = config.resolve().getConfig("pekko-persistence-jdbc.shared-databases.trading.db");
-    EmbeddedJournalSchema.ensure(db.getString("url"), db.getString("user"), db.getString("password"));
-    return config.resolve();
-  }
 
   /**
    * Runs the entities until the journal holds their events (the connection's last one the record of the

@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -62,7 +60,6 @@ import org.tradingnode.core.entity.StrategyStatus;
 import org.tradingnode.core.entity.SymbolEntity;
 import org.tradingnode.core.testing.Await;
 import org.tradingnode.persistence.AuditReader;
-import org.tradingnode.persistence.EmbeddedJournalSchema;
 import org.tradingnode.persistence.JournalProfile;
 import org.tradingnode.persistence.readside.H2ReadSideStore;
 import org.tradingnode.persistence.readside.PositionRow;
@@ -87,8 +84,8 @@ class ControlRoutesTest {
       new BigDecimal("90000"), 50, new BigDecimal("5"), 120, new BigDecimal("5000"));
   private final java.util.concurrent.atomic.AtomicReference<ModeView> modeInForce =
       new java.util.concurrent.atomic.AtomicReference<>(new ModeView(TradingMode.RUNNING, "node started", 1L));
-  private final Path dataDir = tempDir();
-  private final Config profile = profile(dataDir);
+  private final Path dataDir = EmbeddedTestProfile.dataDir("control-routes");
+  private final Config profile = EmbeddedTestProfile.of(dataDir);
   private final ActorTestKit kit = ActorTestKit.create("ControlRoutesTest", profile);
   private final AtomicBoolean coordinatorAnswers = new AtomicBoolean();
   private final TestProbe<SafetyCoordinator.Command> coordinatorAsked = kit.createTestProbe();
@@ -96,31 +93,6 @@ class ControlRoutesTest {
   private final HttpClient http = HttpClient.newHttpClient();
   private H2ReadSideStore store;
   private ServerBinding binding;
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("control-routes");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static Config profile(Path dataDir) {
-    Config config = ConfigFactory.parseString("""
-            trading.data-dir = "%s"
-            pekko.actor.provider = cluster
-            pekko.remote.artery.canonical.hostname = 127.0.0.1
-            pekko.remote.artery.canonical.port = 0
-            pekko.loglevel = WARNING
-            pekko.coordinated-shutdown.exit-jvm = off
-            pekko.cluster.seed-nodes = []
-            """.formatted(dataDir.toString().replace("\\", "/")))
-        .withFallback(ConfigFactory.parseFile(Path.of("..", "conf", "embedded.conf").toFile()))
-        .withFallback(ConfigFactory.load());
-    Config db = config.resolve().getConfig("pekko-persistence-jdbc.shared-databases.trading.db");
-    EmbeddedJournalSchema.ensure(db.getString("url"), db.getString("user"), db.getString("password"));
-    return config.resolve();
-  }
 
   @BeforeEach
   void startServer() {
